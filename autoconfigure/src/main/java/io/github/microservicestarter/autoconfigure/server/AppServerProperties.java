@@ -1,0 +1,66 @@
+package io.github.microservicestarter.autoconfigure.server;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the gRPC server runs calls and stops.
+ */
+@ConfigurationProperties("microservice.server")
+public class AppServerProperties {
+
+	/**
+	 * How long a stopping server waits for calls in flight to finish before cancelling them.
+	 */
+	private Duration shutdownGracePeriod = Duration.ofSeconds(30);
+
+	private final Executor executor = new Executor();
+
+	public Duration getShutdownGracePeriod() {
+		return this.shutdownGracePeriod;
+	}
+
+	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * The threads that run service methods.
+	 */
+	public static class Executor {
+
+		/**
+		 * fixed: a bounded pool of 'threads' threads (the default); cached: grpc-java's unbounded
+		 * pool; direct: run on the transport's event loop (only for handlers that never block).
+		 */
+		private ServerExecutorKind kind = ServerExecutorKind.FIXED;
+
+		/**
+		 * Threads of the fixed pool. Defaults to twice the available processors, at least 4.
+		 */
+		private Integer threads;
+
+		public ServerExecutorKind getKind() {
+			return this.kind;
+		}
+
+		public void setKind(ServerExecutorKind kind) {
+			this.kind = kind;
+		}
+
+		public Integer getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(Integer threads) {
+			this.threads = threads;
+		}
+
+	}
+
+}

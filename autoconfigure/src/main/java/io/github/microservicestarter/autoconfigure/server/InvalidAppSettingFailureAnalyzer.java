@@ -1,0 +1,17 @@
+package io.github.microservicestarter.autoconfigure.server;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports an {@link InvalidAppSettingException} as the property to fix, without a stack trace.
+ */
+class InvalidAppSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidAppSettingException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidAppSettingException cause) {
+		String description = "Invalid setting '%s': %s".formatted(cause.getProperty(), cause.getMessage());
+		return new FailureAnalysis(description, cause.getAction(), cause);
+	}
+
+}
