@@ -20,7 +20,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 @EnableConfigurationProperties({ AppProperties.class, AppServerProperties.class })
 public class AppServerAutoConfiguration {
 
-	/** The name of the executor bean that runs service methods; declare one to replace it. */
+	/**
+	 * The name of the executor bean that runs service methods. Declare an {@code Executor} bean of
+	 * this name to replace ours, whatever {@code microservice.server.executor.kind} says.
+	 */
 	public static final String SERVER_EXECUTOR_BEAN_NAME = "grpcServerExecutor";
 
 	@Bean
@@ -33,14 +36,26 @@ public class AppServerAutoConfiguration {
 	@ConditionalOnMissingBean(name = SERVER_EXECUTOR_BEAN_NAME)
 	@ConditionalOnProperty(name = "microservice.server.executor.kind", havingValue = "fixed", matchIfMissing = true)
 	ExecutorService grpcServerExecutor(AppServerProperties properties) {
-		Integer configured = properties.getExecutor().getThreads();
-		int threads = (configured != null) ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+		int threads = threads(properties.getExecutor().getThreads());
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("grpc-server-");
 		threadFactory.setDaemon(true);
 		// Bounded threads, queued calls: grpc-java's default cached pool grows a thread per
 		// concurrent call and loses throughput to the churn.
 		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				threadFactory);
+	}
+
+	private static int threads(Integer configured) {
+		if (configured == null) {
+			return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+		}
+		if (configured < 1) {
+			throw new InvalidAppSettingException("microservice.server.executor.threads",
+					configured + " is not a number of threads: the pool needs at least 1.",
+					"Set microservice.server.executor.threads to 1 or more, or remove it to get twice the available"
+							+ " processors (at least 4).");
+		}
+		return configured;
 	}
 
 }

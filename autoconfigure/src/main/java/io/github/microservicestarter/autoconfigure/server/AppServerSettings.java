@@ -9,7 +9,7 @@ import org.springframework.core.io.Resource;
  * @param appId the app id of this app
  * @param port the port to listen on (0 for a free one)
  * @param portSource where the port came from, for the log: a property, an environment variable or
- * "default"
+ * "the default"
  * @param protocol the protocol served on the port
  * @param certificate the PEM certificate chain when the protocol is grpcs, else null
  * @param privateKey the PEM private key when the protocol is grpcs, else null

@@ -1,33 +1,34 @@
 package io.github.microservicestarter.autoconfigure.server;
 
 /**
- * A setting of the app that cannot work, with the property to change and how. Turned into a
+ * A setting of the app that cannot work, with the setting to change and how. Turned into a
  * startup failure report by {@link InvalidAppSettingFailureAnalyzer}.
  */
 public class InvalidAppSettingException extends RuntimeException {
 
-	private final String property;
+	private final String setting;
 
 	private final String action;
 
 	/**
 	 * Creates the exception.
-	 * @param property the property (or environment variable) that holds the bad value
+	 * @param setting the property or environment variable that holds the bad value, as a person
+	 * would name it: {@code microservice.app-port}, {@code the PORT environment variable}
 	 * @param problem what is wrong, in a sentence
 	 * @param action what to do about it, in a sentence
 	 */
-	public InvalidAppSettingException(String property, String problem, String action) {
+	public InvalidAppSettingException(String setting, String problem, String action) {
 		super(problem);
-		this.property = property;
+		this.setting = setting;
 		this.action = action;
 	}
 
 	/**
-	 * The property (or environment variable) that holds the bad value.
+	 * The property or environment variable that holds the bad value.
 	 * @return its name
 	 */
-	public String getProperty() {
-		return this.property;
+	public String getSetting() {
+		return this.setting;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.microservicestarter.autoconfigure.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
 
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 
@@ -13,20 +15,41 @@ import org.springframework.core.io.Resource;
  */
 final class TlsFiles {
 
+	static final String CERTIFICATE = "microservice.tls.certificate";
+
+	static final String PRIVATE_KEY = "microservice.tls.private-key";
+
 	private TlsFiles() {
 	}
 
 	static void check(Resource certificate, Resource privateKey) {
+		checkCertificate(certificate);
+		// The certificate is good, so what the server's TLS stack refuses now is the key.
 		try (InputStream cert = certificate.getInputStream(); InputStream key = privateKey.getInputStream()) {
 			SslContextBuilder.forServer(cert, key).build();
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw new InvalidAppSettingException("microservice.tls.certificate / microservice.tls.private-key",
-					"cannot use " + certificate.getDescription() + " with " + privateKey.getDescription()
-							+ " as a TLS identity: " + ex.getMessage(),
-					"Point microservice.tls.certificate at a PEM certificate chain and microservice.tls.private-key at"
-							+ " its PEM private key (PKCS#8, unencrypted).");
+			throw new InvalidAppSettingException(PRIVATE_KEY, privateKey.getDescription()
+					+ " is not a PEM private key of the certificate that TLS can use (" + ex.getMessage() + ").",
+					"Point " + PRIVATE_KEY + " at the PEM private key (PKCS#8, unencrypted) of the certificate in "
+							+ CERTIFICATE + ".");
 		}
+	}
+
+	private static void checkCertificate(Resource certificate) {
+		String problem;
+		try (InputStream cert = certificate.getInputStream()) {
+			if (!CertificateFactory.getInstance("X.509").generateCertificates(cert).isEmpty()) {
+				return;
+			}
+			problem = "it holds no certificate";
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			problem = ex.getMessage();
+		}
+		throw new InvalidAppSettingException(CERTIFICATE,
+				certificate.getDescription() + " is not a PEM certificate chain (" + problem + ").",
+				"Point " + CERTIFICATE + " at a PEM file that starts with -----BEGIN CERTIFICATE-----.");
 	}
 
 }
