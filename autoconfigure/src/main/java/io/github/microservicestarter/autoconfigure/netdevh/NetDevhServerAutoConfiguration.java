@@ -60,6 +60,12 @@ public class NetDevhServerAutoConfiguration {
 		return new ServerStartedListener(settings, environment);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ServerTerminatedListener appServerTerminatedListener() {
+		return new ServerTerminatedListener();
+	}
+
 	/**
 	 * The v1 reflection service, beside the v1alpha one net.devh serves: newer tools (grpcurl,
 	 * Postman) ask v1 first.

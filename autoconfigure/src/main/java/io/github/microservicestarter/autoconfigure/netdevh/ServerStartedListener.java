@@ -36,7 +36,11 @@ class ServerStartedListener implements ApplicationListener<GrpcServerStartedEven
 	@Override
 	public void onApplicationEvent(GrpcServerStartedEvent event) {
 		int port = event.getServer().getPort();
-		logger.info("App '%s' serves %s on port %d (port from %s)".formatted(this.settings.appId(),
+		if (port < 0) {
+			// An in-process server: it has no port, and must not hide the network server's.
+			return;
+		}
+		logger.info("App '%s' serves %s on port %d (from %s)".formatted(this.settings.appId(),
 				this.settings.protocol().value(), port, this.settings.portSource()));
 		MutablePropertySources sources = this.environment.getPropertySources();
 		sources.remove(PROPERTY_SOURCE_NAME);
