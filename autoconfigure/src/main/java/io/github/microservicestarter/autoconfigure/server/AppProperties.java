@@ -11,13 +11,14 @@ import org.springframework.core.io.Resource;
 public class AppProperties {
 
 	/**
-	 * The app id other apps call this one by. Defaults to spring.application.name.
+	 * The app id other apps call this one by. Defaults to spring.application.name, else the APP_ID
+	 * environment variable (set by the Dapr CLI), else "application".
 	 */
 	private String appId;
 
 	/**
-	 * The port the gRPC server listens on; 0 picks a free port. When not set: the PORT environment
-	 * variable (Cloud Run), then APP_PORT (set by the Dapr CLI), then 50051.
+	 * The port the gRPC server listens on; 0 picks a free port. When not set: grpc.server.port, then
+	 * the PORT environment variable (Cloud Run), then APP_PORT (set by the Dapr CLI), then 50051.
 	 */
 	private Integer appPort;
 
@@ -27,6 +28,9 @@ public class AppProperties {
 	 */
 	private String appProtocol = "grpc";
 
+	/**
+	 * The server's TLS identity, used when app-protocol is grpcs.
+	 */
 	private final Tls tls = new Tls();
 
 	public String getAppId() {
@@ -58,7 +62,7 @@ public class AppProperties {
 	}
 
 	/**
-	 * The server's TLS identity, used when app-protocol is grpcs.
+	 * The server's PEM certificate chain and private key.
 	 */
 	public static class Tls {
 

@@ -11,10 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class AppServerProperties {
 
 	/**
-	 * How long a stopping server waits for calls in flight to finish before cancelling them.
+	 * How long a stopping server waits for calls in flight to finish before cancelling them. 0
+	 * cancels them at once; a negative value waits for as long as they take.
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(30);
 
+	/**
+	 * The threads that run service methods.
+	 */
 	private final Executor executor = new Executor();
 
 	public Duration getShutdownGracePeriod() {
@@ -30,7 +34,7 @@ public class AppServerProperties {
 	}
 
 	/**
-	 * The threads that run service methods.
+	 * The kind and size of the server's executor.
 	 */
 	public static class Executor {
 
