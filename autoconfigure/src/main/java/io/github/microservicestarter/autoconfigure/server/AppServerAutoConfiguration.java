@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The gRPC server's settings and executor, independent of the library that runs the server.
+ * The gRPC server's settings and executor, independent of net.devh's starter, which runs the server.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ AppProperties.class, AppServerProperties.class })
