@@ -26,8 +26,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PythonClientInteropTests {
 
-	/** Named, not imported: the user-service demo is built by another module of this project. */
-	private static final String USER_SERVICE_APPLICATION = "io.github.microservicestarter.demo.user.UserServiceApplication";
+	/**
+	 * Named, not imported, so that this test compiles and skips its user part until the user-service
+	 * demo has its application.
+	 */
+	private static final String USER_SERVICE_APPLICATION =
+			"io.github.microservicestarter.demo.user.UserServiceApplication";
 
 	@TempDir
 	static Path userData;
