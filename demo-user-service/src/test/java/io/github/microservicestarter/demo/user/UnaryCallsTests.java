@@ -3,13 +3,8 @@ package io.github.microservicestarter.demo.user;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.FieldMask;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.github.microservicestarter.demo.user.TestUsers.newUser;
+import static io.github.microservicestarter.demo.user.TestUsers.rename;
 import static io.github.microservicestarter.demo.user.TestUsers.uniqueEmail;
+import static io.github.microservicestarter.demo.user.TestUsers.updateConcurrently;
 import static io.github.microservicestarter.demo.user.TestUsers.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -253,24 +250,13 @@ class UnaryCallsTests extends RunningUserService {
 	@Test
 	void twoClientsUpdatingTheSameVersionLoseNoUpdate() throws Exception {
 		User read = this.users.createUser(newUser("Contended")).getUser();
-		ManagedChannel secondChannel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
-		try {
-			UserServiceGrpc.UserServiceBlockingStub second = UserServiceGrpc.newBlockingStub(secondChannel);
-			CountDownLatch start = new CountDownLatch(1);
-			CompletableFuture<Code> a = CompletableFuture.supplyAsync(() -> update(this.users, start, read, "A"));
-			CompletableFuture<Code> b = CompletableFuture.supplyAsync(() -> update(second, start, read, "B"));
-			start.countDown();
 
-			List<Code> codes = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+		List<Code> codes = updateConcurrently(this.port, read);
 
-			assertThat(codes).containsExactlyInAnyOrder(Code.OK, Code.ABORTED);
-			User stored = this.users.getUser(get(read.getId())).getUser();
-			assertThat(stored.getName()).isEqualTo((codes.get(0) == Code.OK) ? "A" : "B");
-			assertThat(stored.getVersion()).isEqualTo(read.getVersion() + 1);
-		}
-		finally {
-			secondChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		}
+		assertThat(codes).containsExactlyInAnyOrder(Code.OK, Code.ABORTED);
+		User stored = this.users.getUser(get(read.getId())).getUser();
+		assertThat(stored.getName()).isEqualTo((codes.get(0) == Code.OK) ? "A" : "B");
+		assertThat(stored.getVersion()).isEqualTo(read.getVersion() + 1);
 	}
 
 	@Test
@@ -300,29 +286,6 @@ class UnaryCallsTests extends RunningUserService {
 
 	private static GetUserRequest get(String id) {
 		return GetUserRequest.newBuilder().setUserId(id).build();
-	}
-
-	private static UpdateUserRequest rename(User user, String name) {
-		return UpdateUserRequest.newBuilder()
-			.setUser(user.toBuilder().setName(name))
-			.setUpdateMask(FieldMask.newBuilder().addPaths("name"))
-			.build();
-	}
-
-	private static Code update(UserServiceGrpc.UserServiceBlockingStub users, CountDownLatch start, User read,
-			String name) {
-		try {
-			start.await();
-			users.updateUser(rename(read, name));
-			return Code.OK;
-		}
-		catch (StatusRuntimeException ex) {
-			return ex.getStatus().getCode();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
