@@ -43,6 +43,13 @@ class CreateUserStreamTests extends RunningUserService {
 	}
 
 	@Test
+	void emptyStreamCreatesNobody() throws Exception {
+		CreateUserResponse response = send(List.of()).awaitCompletion().get(0);
+
+		assertThat(response.getCreatedUsersList()).isEmpty();
+	}
+
+	@Test
 	void oneInvalidRequestFailsTheStreamNamingItsPositionAndCreatesNobody() throws Exception {
 		List<CreateUserRequest> requests = List.of(newUser("Dee"), newUser("Eve"),
 				newUser("Fay").toBuilder().setEmail("fay at example.com").build(), newUser("Gus"));

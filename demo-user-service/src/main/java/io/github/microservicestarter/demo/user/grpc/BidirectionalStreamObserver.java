@@ -65,7 +65,7 @@ final class BidirectionalStreamObserver implements StreamObserver<BidirectionalR
 						DeleteUserResponse.newBuilder().setUserId(this.operations.delete(request.getDelete())));
 				case OPERATION_NOT_SET -> {
 					Violations violations = new Violations("");
-					violations.check(false, "operation", "is required: set create, get, update or delete");
+					violations.add("operation", "is required: set create, get, update or delete");
 					violations.throwIfAny();
 				}
 			}

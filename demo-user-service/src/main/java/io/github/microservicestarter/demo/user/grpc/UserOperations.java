@@ -24,7 +24,7 @@ final class UserOperations {
 	}
 
 	User get(GetUserRequest request) {
-		return UserMessages.user(this.store.get(UserRequests.userId(request.getUserId(), "user_id")));
+		return UserMessages.user(this.store.get(UserRequests.userId(request.getUserId())));
 	}
 
 	ListUsersResponse list(ListUsersRequest request) {
@@ -55,7 +55,7 @@ final class UserOperations {
 
 	/** Deletes the user and returns its id. */
 	String delete(DeleteUserRequest request) {
-		String userId = UserRequests.userId(request.getUserId(), "user_id");
+		String userId = UserRequests.userId(request.getUserId());
 		this.store.delete(userId);
 		return userId;
 	}

@@ -46,9 +46,9 @@ final class UserRequests {
 	}
 
 	/** A user id that is present; whether a user has it is the store's question. */
-	static String userId(String userId, String field) {
+	static String userId(String userId) {
 		Violations violations = new Violations("");
-		violations.check(!userId.isBlank(), field, "is required");
+		violations.check(!userId.isBlank(), "user_id", "is required");
 		violations.throwIfAny();
 		return userId;
 	}
@@ -146,7 +146,7 @@ final class UserRequests {
 
 	private static void checkEmail(Violations violations, String field, String email) {
 		if (email.isEmpty()) {
-			violations.check(false, field, "is required");
+			violations.add(field, "is required");
 			return;
 		}
 		violations.check(email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches(), field,

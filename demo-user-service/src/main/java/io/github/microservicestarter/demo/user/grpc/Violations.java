@@ -30,10 +30,18 @@ final class Violations {
 	 */
 	void check(boolean holds, String field, String rule) {
 		if (!holds) {
-			String path = this.prefix + field;
-			this.violations
-				.add(FieldViolation.newBuilder().setField(path).setDescription(path + " " + rule).build());
+			add(field, rule);
 		}
+	}
+
+	/**
+	 * Records a violation.
+	 * @param field the field's path from the request
+	 * @param rule what the field must be, worded to follow its name ("is required")
+	 */
+	void add(String field, String rule) {
+		String path = this.prefix + field;
+		this.violations.add(FieldViolation.newBuilder().setField(path).setDescription(path + " " + rule).build());
 	}
 
 	/** @throws InvalidRequestException when any rule was broken */

@@ -86,6 +86,9 @@ public class UserStore {
 	 */
 	@Transactional
 	public List<UserEntity> createAll(List<NewUser> users) {
+		if (users.isEmpty()) {
+			return List.of();
+		}
 		Set<String> taken = Set.copyOf(this.repository.findTakenEmails(users.stream().map(NewUser::email).toList()));
 		users.stream()
 			.filter((user) -> taken.contains(user.email()))
