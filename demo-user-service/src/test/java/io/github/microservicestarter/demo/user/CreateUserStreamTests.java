@@ -95,7 +95,8 @@ class CreateUserStreamTests extends RunningUserService {
 		Responses<CreateUserResponse> responses = new Responses<>();
 		StreamObserver<CreateUserRequest> requests = this.asyncUsers.createUserStream(responses);
 		for (int i = 0; i <= 10_000; i++) {
-			requests.onNext(CreateUserRequest.newBuilder().setName("Many").setEmail("many-" + i + "@example.com").build());
+			requests.onNext(
+					CreateUserRequest.newBuilder().setName("Many").setEmail("many-" + i + "@example.com").build());
 		}
 		requests.onCompleted();
 

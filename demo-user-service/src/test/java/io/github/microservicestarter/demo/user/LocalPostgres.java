@@ -50,7 +50,8 @@ final class LocalPostgres implements AutoCloseable {
 		}
 		try (Stream<Path> versions = Files.list(INSTALLATIONS)) {
 			return versions.map((version) -> version.resolve("bin"))
-				.filter((bin) -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("postgres")))
+				.filter((bin) -> Files.isExecutable(bin.resolve("initdb"))
+						&& Files.isExecutable(bin.resolve("postgres")))
 				.max(Comparator.comparing((bin) -> versionNumber(bin.getParent())));
 		}
 	}
@@ -59,7 +60,9 @@ final class LocalPostgres implements AutoCloseable {
 	static LocalPostgres start(Path bin) throws Exception {
 		Path dir = Files.createTempDirectory("users-postgres-");
 		if (isRoot()) {
-			UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+			UserPrincipal postgres = dir.getFileSystem()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName("postgres");
 			Files.setOwner(dir, postgres);
 		}
 		Path data = dir.resolve("data");

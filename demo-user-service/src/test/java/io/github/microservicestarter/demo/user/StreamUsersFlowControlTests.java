@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -83,7 +82,7 @@ class StreamUsersFlowControlTests extends RunningUserService {
 
 		private final int first;
 
-		private final AtomicReference<ClientCallStreamObserver<StreamUsersRequest>> call = new AtomicReference<>();
+		private ClientCallStreamObserver<StreamUsersRequest> call;
 
 		SlowReader(int first) {
 			this.first = first;
@@ -91,12 +90,12 @@ class StreamUsersFlowControlTests extends RunningUserService {
 
 		@Override
 		public void beforeStart(ClientCallStreamObserver<StreamUsersRequest> call) {
-			this.call.set(call);
+			this.call = call;
 			call.disableAutoRequestWithInitial(this.first);
 		}
 
 		void readTheRest() {
-			this.call.get().request(Integer.MAX_VALUE);
+			this.call.request(Integer.MAX_VALUE);
 		}
 
 		@Override

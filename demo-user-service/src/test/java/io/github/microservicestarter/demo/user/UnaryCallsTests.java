@@ -135,7 +135,8 @@ class UnaryCallsTests extends RunningUserService {
 			.setLimit(1000));
 
 		assertThat(defaultPage.getTotalCount()).isEqualTo(totalBefore + 11);
-		assertThat(defaultPage.getUsersList()).extracting(User::getId).containsExactlyElementsOf(created.subList(0, 10));
+		assertThat(defaultPage.getUsersList()).extracting(User::getId)
+			.containsExactlyElementsOf(created.subList(0, 10));
 		assertThat(lastPage.getUsersList()).extracting(User::getId).containsExactly(created.get(10));
 		assertThat(suspended.getTotalCount()).isEqualTo(suspendedBefore + 2);
 		assertThat(suspended.getUsersList()).extracting(User::getId).containsExactly(created.get(2), created.get(7));

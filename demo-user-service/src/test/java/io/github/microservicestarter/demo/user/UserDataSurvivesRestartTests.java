@@ -29,9 +29,11 @@ class UserDataSurvivesRestartTests {
 	void userCreatedBeforeARestartIsReadAfterIt() throws Exception {
 		User created;
 		try (ConfigurableApplicationContext app = start()) {
-			created = call(app, (users) -> users.createUser(newUser("Persistent").toBuilder()
-				.addOrders(Order.newBuilder().addItems(OrderItem.newBuilder().setName("Lamp").setPrice(20).setQuantity(1)))
-				.build())).getUser();
+			Order order = Order.newBuilder()
+				.addItems(OrderItem.newBuilder().setName("Lamp").setPrice(20).setQuantity(1))
+				.build();
+			created = call(app, (users) -> users.createUser(newUser("Persistent").toBuilder().addOrders(order).build()))
+				.getUser();
 		}
 		assertThat(this.dataDir.resolve("users.mv.db")).isRegularFile();
 

@@ -21,7 +21,6 @@ import io.github.microservicestarter.demo.user.UpdateUserRequest;
 import io.github.microservicestarter.demo.user.UpdateUserResponse;
 import io.github.microservicestarter.demo.user.UserResponse;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
-import io.github.microservicestarter.demo.user.UserStatus;
 import io.github.microservicestarter.demo.user.store.UserStore;
 
 /**
@@ -70,19 +69,15 @@ public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
 	@Override
 	public void streamUsers(StreamUsersRequest request, StreamObserver<UserResponse> response) {
-		UserStatus status;
+		UserRequests.StreamQuery query;
 		try {
-			Violations violations = new Violations("");
-			violations.check(request.getLimit() >= 0, "limit", "must not be negative (0 streams every user)");
-			status = UserRequests.statusFilter(violations, request.getStatus());
-			violations.throwIfAny();
+			query = UserRequests.streamQuery(request);
 		}
 		catch (RuntimeException ex) {
 			response.onError(GrpcErrors.toException(ex, "email"));
 			return;
 		}
-		long limit = (request.getLimit() != 0) ? request.getLimit() : Long.MAX_VALUE;
-		new UserStreamer(this.store, (ServerCallStreamObserver<UserResponse>) response, status, limit).start();
+		new UserStreamer(this.store, (ServerCallStreamObserver<UserResponse>) response, query).start();
 	}
 
 	@Override

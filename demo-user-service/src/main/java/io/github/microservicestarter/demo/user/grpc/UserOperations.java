@@ -7,7 +7,6 @@ import io.github.microservicestarter.demo.user.ListUsersRequest;
 import io.github.microservicestarter.demo.user.ListUsersResponse;
 import io.github.microservicestarter.demo.user.UpdateUserRequest;
 import io.github.microservicestarter.demo.user.User;
-import io.github.microservicestarter.demo.user.UserStatus;
 import io.github.microservicestarter.demo.user.store.UserEntity;
 import io.github.microservicestarter.demo.user.store.UserStore;
 
@@ -28,14 +27,8 @@ final class UserOperations {
 	}
 
 	ListUsersResponse list(ListUsersRequest request) {
-		Violations violations = new Violations("");
-		violations.check(request.getLimit() >= 0 && request.getLimit() <= UserRequests.MAX_PAGE_SIZE, "limit",
-				"must be from 0 (for %d) to %d".formatted(UserRequests.DEFAULT_PAGE_SIZE, UserRequests.MAX_PAGE_SIZE));
-		violations.check(request.getOffset() >= 0, "offset", "must not be negative");
-		UserStatus status = UserRequests.statusFilter(violations, request.getStatus());
-		violations.throwIfAny();
-		int limit = (request.getLimit() != 0) ? request.getLimit() : UserRequests.DEFAULT_PAGE_SIZE;
-		UserStore.UserPage page = this.store.list(status, request.getOffset(), limit);
+		UserRequests.ListQuery query = UserRequests.listQuery(request);
+		UserStore.UserPage page = this.store.list(query.status(), query.offset(), query.limit());
 		ListUsersResponse.Builder response = ListUsersResponse.newBuilder()
 			.setTotalCount((int) Math.min(page.total(), Integer.MAX_VALUE));
 		for (UserEntity user : page.users()) {

@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.microservicestarter.demo.user.CreateUserRequest;
+import io.github.microservicestarter.demo.user.ListUsersRequest;
 import io.github.microservicestarter.demo.user.Order;
 import io.github.microservicestarter.demo.user.OrderItem;
+import io.github.microservicestarter.demo.user.StreamUsersRequest;
 import io.github.microservicestarter.demo.user.UpdateUserRequest;
 import io.github.microservicestarter.demo.user.User;
 import io.github.microservicestarter.demo.user.UserStatus;
@@ -24,9 +26,9 @@ import org.springframework.lang.Nullable;
  */
 final class UserRequests {
 
-	static final int MAX_PAGE_SIZE = 1000;
+	private static final int MAX_PAGE_SIZE = 1000;
 
-	static final int DEFAULT_PAGE_SIZE = 10;
+	private static final int DEFAULT_PAGE_SIZE = 10;
 
 	private static final int MAX_NAME_LENGTH = 200;
 
@@ -110,12 +112,30 @@ final class UserRequests {
 		return new UserChanges(name, email, status, orders);
 	}
 
-	/**
-	 * The status to filter by.
-	 * @return the status, or null for users of every status
-	 */
+	/** The page a list request asks for. */
+	static ListQuery listQuery(ListUsersRequest request) {
+		Violations violations = new Violations("");
+		violations.check(request.getLimit() >= 0 && request.getLimit() <= MAX_PAGE_SIZE, "limit",
+				"must be from 0 (for %d) to %d".formatted(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
+		violations.check(request.getOffset() >= 0, "offset", "must not be negative");
+		UserStatus status = statusFilter(violations, request.getStatus());
+		violations.throwIfAny();
+		return new ListQuery(status, request.getOffset(),
+				(request.getLimit() != 0) ? request.getLimit() : DEFAULT_PAGE_SIZE);
+	}
+
+	/** The users a stream request asks for. */
+	static StreamQuery streamQuery(StreamUsersRequest request) {
+		Violations violations = new Violations("");
+		violations.check(request.getLimit() >= 0, "limit", "must not be negative (0 streams every user)");
+		UserStatus status = statusFilter(violations, request.getStatus());
+		violations.throwIfAny();
+		return new StreamQuery(status, (request.getLimit() != 0) ? request.getLimit() : Long.MAX_VALUE);
+	}
+
+	/** The status to filter by, or null for users of every status. */
 	@Nullable
-	static UserStatus statusFilter(Violations violations, UserStatus status) {
+	private static UserStatus statusFilter(Violations violations, UserStatus status) {
 		violations.check(status != UserStatus.UNRECOGNIZED, "status",
 				"must be " + STATUSES + " (or unset for every status)");
 		return (status != UserStatus.USER_STATUS_UNSPECIFIED) ? status : null;
@@ -182,6 +202,23 @@ final class UserRequests {
 	/** Enough of a long value to recognise it in a message. */
 	private static String abbreviate(String value) {
 		return (value.length() <= 64) ? value : value.substring(0, 61) + "...";
+	}
+
+	/**
+	 * A page of users to list.
+	 * @param status only users of this status, or every user when null
+	 * @param offset the users to skip
+	 * @param limit the most users on the page
+	 */
+	record ListQuery(@Nullable UserStatus status, int offset, int limit) {
+	}
+
+	/**
+	 * The users to stream.
+	 * @param status only users of this status, or every user when null
+	 * @param limit the most users to send
+	 */
+	record StreamQuery(@Nullable UserStatus status, long limit) {
 	}
 
 }

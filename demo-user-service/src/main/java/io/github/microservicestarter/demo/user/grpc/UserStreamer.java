@@ -41,16 +41,11 @@ final class UserStreamer implements Runnable {
 	// gRPC runs one call's handlers one at a time, so these fields need no synchronization.
 	private boolean finished;
 
-	/**
-	 * @param status only users of this status, or every user when null
-	 * @param limit the most users to send
-	 */
-	UserStreamer(UserStore store, ServerCallStreamObserver<UserResponse> call, @Nullable UserStatus status,
-			long limit) {
+	UserStreamer(UserStore store, ServerCallStreamObserver<UserResponse> call, UserRequests.StreamQuery query) {
 		this.store = store;
 		this.call = call;
-		this.status = status;
-		this.remaining = limit;
+		this.status = query.status();
+		this.remaining = query.limit();
 	}
 
 	/** Starts streaming; to be called by the service method, which gRPC then runs onReady after. */
