@@ -1,0 +1,107 @@
+package io.github.microservicestarter.demo.user.grpc;
+
+import java.util.function.Supplier;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import net.devh.boot.grpc.server.service.GrpcService;
+
+import io.github.microservicestarter.demo.user.BidirectionalRequest;
+import io.github.microservicestarter.demo.user.BidirectionalResponse;
+import io.github.microservicestarter.demo.user.CreateUserRequest;
+import io.github.microservicestarter.demo.user.CreateUserResponse;
+import io.github.microservicestarter.demo.user.DeleteUserRequest;
+import io.github.microservicestarter.demo.user.DeleteUserResponse;
+import io.github.microservicestarter.demo.user.GetUserRequest;
+import io.github.microservicestarter.demo.user.GetUserResponse;
+import io.github.microservicestarter.demo.user.ListUsersRequest;
+import io.github.microservicestarter.demo.user.ListUsersResponse;
+import io.github.microservicestarter.demo.user.StreamUsersRequest;
+import io.github.microservicestarter.demo.user.UpdateUserRequest;
+import io.github.microservicestarter.demo.user.UpdateUserResponse;
+import io.github.microservicestarter.demo.user.UserResponse;
+import io.github.microservicestarter.demo.user.UserServiceGrpc;
+import io.github.microservicestarter.demo.user.store.UserStore;
+
+/**
+ * The UserService of user.proto, on the {@link UserStore}.
+ */
+@GrpcService
+public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
+
+	private final UserStore store;
+
+	private final UserOperations operations;
+
+	public UserGrpcService(UserStore store) {
+		this.store = store;
+		this.operations = new UserOperations(store);
+	}
+
+	@Override
+	public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+		respond(response, "email",
+				() -> GetUserResponse.newBuilder().setUser(this.operations.get(request)).build());
+	}
+
+	@Override
+	public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> response) {
+		respond(response, "email", () -> this.operations.list(request));
+	}
+
+	@Override
+	public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
+		respond(response, "email",
+				() -> CreateUserResponse.newBuilder().setUser(this.operations.create(request)).build());
+	}
+
+	@Override
+	public void updateUser(UpdateUserRequest request, StreamObserver<UpdateUserResponse> response) {
+		respond(response, "user.email",
+				() -> UpdateUserResponse.newBuilder().setUser(this.operations.update(request)).build());
+	}
+
+	@Override
+	public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+		respond(response, "email",
+				() -> DeleteUserResponse.newBuilder().setUserId(this.operations.delete(request)).build());
+	}
+
+	@Override
+	public void streamUsers(StreamUsersRequest request, StreamObserver<UserResponse> response) {
+		UserRequests.StreamQuery query;
+		try {
+			query = UserRequests.streamQuery(request);
+		}
+		catch (RuntimeException ex) {
+			response.onError(GrpcErrors.toException(ex, "email"));
+			return;
+		}
+		new UserStreamer(this.store, (ServerCallStreamObserver<UserResponse>) response, query).start();
+	}
+
+	@Override
+	public StreamObserver<CreateUserRequest> createUserStream(StreamObserver<CreateUserResponse> response) {
+		return new CreateUserStreamObserver(this.store, response);
+	}
+
+	@Override
+	public StreamObserver<BidirectionalRequest> bidirectionalStream(StreamObserver<BidirectionalResponse> response) {
+		return new BidirectionalStreamObserver(this.operations,
+				(ServerCallStreamObserver<BidirectionalResponse>) response);
+	}
+
+	private static <T> void respond(StreamObserver<T> response, String emailField, Supplier<T> operation) {
+		T result;
+		try {
+			result = operation.get();
+		}
+		catch (RuntimeException ex) {
+			response.onError(GrpcErrors.toException(ex, emailField));
+			return;
+		}
+		response.onNext(result);
+		response.onCompleted();
+	}
+
+}
