@@ -14,6 +14,7 @@ import io.github.microservicestarter.autoconfigure.server.AppServerProperties;
 import io.github.microservicestarter.autoconfigure.server.AppServerSettings;
 import io.github.microservicestarter.autoconfigure.server.ServerExecutorKind;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,6 +59,12 @@ public class NetDevhServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerStartedListener appServerStartedListener(AppServerSettings settings, ConfigurableEnvironment environment) {
 		return new ServerStartedListener(settings, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnnotatedServerInterceptors annotatedServerInterceptors(ListableBeanFactory beanFactory) {
+		return new AnnotatedServerInterceptors(beanFactory);
 	}
 
 	@Bean
