@@ -8,7 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
+import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
 
 /**
  * Counts, on the server, the messages of the streaming calls: those the service hands to the
@@ -16,7 +16,7 @@ import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
  * buffers for a slow client is what was sent and not yet read, so these counts show whether the
  * service honours flow control.
  */
-@GrpcGlobalServerInterceptor
+@GlobalServerInterceptor
 class StreamingMessageCounter implements ServerInterceptor {
 
 	private final AtomicLong streamedUsers = new AtomicLong();
