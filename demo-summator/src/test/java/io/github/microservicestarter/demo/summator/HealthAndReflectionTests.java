@@ -7,9 +7,6 @@ import java.util.concurrent.TimeUnit;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -18,8 +15,6 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,23 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What tools ask a server before calling it: gRPC health checks (Kubernetes, Cloud Run) and
  * reflection (grpcurl, Postman).
  */
-@SummatorServerTest
-class HealthAndReflectionTests {
-
-	@LocalAppPort
-	int port;
-
-	ManagedChannel channel;
-
-	@BeforeEach
-	void connect() {
-		this.channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.channel.shutdownNow();
-	}
+class HealthAndReflectionTests extends SummatorClientTests {
 
 	@Test
 	void healthCheckOfTheServerIsServing() {

@@ -3,19 +3,14 @@ package io.github.microservicestarter.demo.summator;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.Message;
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
 import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloReply;
 import io.github.microservicestarter.demo.helloworld.HelloRequest;
 import io.grpc.CallOptions;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,23 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Summator and Greeter services over a real socket, called as the tutorials' clients call them.
  */
-@SummatorServerTest
-class SummatorAndGreeterTests {
-
-	@LocalAppPort
-	int port;
-
-	ManagedChannel channel;
-
-	@BeforeEach
-	void connect() {
-		this.channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.channel.shutdownNow();
-	}
+class SummatorAndGreeterTests extends SummatorClientTests {
 
 	@Test
 	void fivePlusThreeIsEight() {
