@@ -1,17 +1,12 @@
 package io.github.microservicestarter.autoconfigure.callback;
 
 import java.lang.reflect.Type;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.CommonProtos.InvokeRequest;
 import io.dapr.v1.CommonProtos.InvokeResponse;
@@ -135,7 +130,7 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 				request.getPath());
 		CloudEvent event = new CloudEvent(request.getId(), request.getSource(), request.getType(),
 				request.getSpecVersion(), request.getDataContentType(), request.getTopic(), request.getPubsubName(),
-				toMap(request.getExtensions()));
+				Structs.toMap(request.getExtensions()));
 		TopicEventResponseStatus status = deliver(handler, event,
 				new Payload(request.getData(), request.getDataContentType()));
 		responseObserver.onNext(TopicEventResponse.newBuilder().setStatus(status).build());
@@ -154,7 +149,7 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 				TopicEventCERequest cloudEvent = entry.getCloudEvent();
 				CloudEvent event = new CloudEvent(cloudEvent.getId(), cloudEvent.getSource(), cloudEvent.getType(),
 						cloudEvent.getSpecVersion(), cloudEvent.getDataContentType(), request.getTopic(),
-						request.getPubsubName(), toMap(cloudEvent.getExtensions()));
+						request.getPubsubName(), Structs.toMap(cloudEvent.getExtensions()));
 				status = deliver(handler, event, new Payload(cloudEvent.getData(), cloudEvent.getDataContentType()));
 			}
 			else {
@@ -204,7 +199,8 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 
 	@Override
 	public void listInputBindings(Empty request, StreamObserver<ListInputBindingsResponse> responseObserver) {
-		responseObserver.onNext(ListInputBindingsResponse.newBuilder().addAllBindings(this.handlers.bindings()).build());
+		responseObserver
+			.onNext(ListInputBindingsResponse.newBuilder().addAllBindings(this.handlers.bindings()).build());
 		responseObserver.onCompleted();
 	}
 
@@ -259,28 +255,6 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 		logger.error("%s failed in %s".formatted(what, handler.description()), ex);
 		return Status.INTERNAL.withDescription("%s failed; the app's log tells why".formatted(what))
 			.asRuntimeException();
-	}
-
-	/** The JSON values of a Struct, as Jackson would read them. */
-	private static Map<String, Object> toMap(Struct struct) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		struct.getFieldsMap().forEach((name, value) -> map.put(name, toObject(value)));
-		return map;
-	}
-
-	private static Object toObject(Value value) {
-		return switch (value.getKindCase()) {
-			case STRUCT_VALUE -> toMap(value.getStructValue());
-			case LIST_VALUE -> toList(value.getListValue());
-			case NUMBER_VALUE -> value.getNumberValue();
-			case STRING_VALUE -> value.getStringValue();
-			case BOOL_VALUE -> value.getBoolValue();
-			case NULL_VALUE, KIND_NOT_SET -> null;
-		};
-	}
-
-	private static List<Object> toList(ListValue list) {
-		return list.getValuesList().stream().map(AppCallbackService::toObject).toList();
 	}
 
 }

@@ -30,7 +30,7 @@ class DaprAutogenCompatibilityTests {
 			.setId("1")
 			.setTopic("orders")
 			.setData(ByteString.copyFromUtf8("{\"id\":1}"))
-			.setExtensions(Struct.newBuilder().putFields("traceparent", Value.newBuilder().setStringValue("00").build()))
+			.setExtensions(Struct.newBuilder().putFields("traceparent", stringValue("00")))
 			.build();
 		assertThat(TopicEventRequest.parseFrom(event.toByteArray())).isEqualTo(event);
 
@@ -42,6 +42,10 @@ class DaprAutogenCompatibilityTests {
 		TopicSubscription.Builder parsed = TopicSubscription.newBuilder();
 		JsonFormat.parser().merge(JsonFormat.printer().print(subscription), parsed);
 		assertThat(parsed.build()).isEqualTo(subscription);
+	}
+
+	private static Value stringValue(String value) {
+		return Value.newBuilder().setStringValue(value).build();
 	}
 
 	@Test

@@ -33,7 +33,8 @@ class TopicEventTests extends SidecarTests {
 		TopicEventRequest request = event("pubsub", "orders", "application/json",
 				ByteString.copyFromUtf8("{\"id\":\"o-1\",\"amounts\":[1.5,2.5]}"))
 			.setType("order.created")
-			.setExtensions(Struct.newBuilder().putFields("traceparent", Value.newBuilder().setStringValue("00-ab").build()))
+			.setExtensions(Struct.newBuilder()
+				.putFields("traceparent", Value.newBuilder().setStringValue("00-ab").build()))
 			.build();
 		assertThat(appCallback().onTopicEvent(request).getStatus()).isEqualTo(TopicEventResponseStatus.SUCCESS);
 		assertThat(this.handlers.received()).containsExactly(new Order("o-1", List.of(1.5, 2.5)),
@@ -92,7 +93,8 @@ class TopicEventTests extends SidecarTests {
 			.build();
 		assertThat(appCallback().onTopicEvent(request).getStatus()).isEqualTo(TopicEventResponseStatus.DROP);
 		assertThat(this.handlers.received()).isEmpty();
-		assertThat(output).contains("Dropped event event-broken of topic 'orders' (pubsub 'pubsub')", "not JSON of Order");
+		assertThat(output).contains("Dropped event event-broken of topic 'orders' (pubsub 'pubsub')",
+				"not JSON of Order");
 	}
 
 	@Test
