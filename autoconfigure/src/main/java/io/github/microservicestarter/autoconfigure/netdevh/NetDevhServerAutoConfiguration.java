@@ -8,6 +8,7 @@ import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
 import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
 import net.devh.boot.grpc.server.service.GrpcService;
+import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 
 import io.github.microservicestarter.autoconfigure.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.autoconfigure.server.AppServerProperties;
@@ -65,6 +66,12 @@ public class NetDevhServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	AnnotatedServerInterceptors annotatedServerInterceptors(ListableBeanFactory beanFactory) {
 		return new AnnotatedServerInterceptors(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GrpcServiceDiscoverer.class)
+	BindableServiceDiscoverer bindableServiceDiscoverer() {
+		return new BindableServiceDiscoverer();
 	}
 
 	@Bean

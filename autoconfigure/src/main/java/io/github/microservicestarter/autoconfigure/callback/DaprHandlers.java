@@ -1,0 +1,259 @@
+package io.github.microservicestarter.autoconfigure.callback;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.dapr.v1.DaprAppCallbackProtos.BulkSubscribeConfig;
+import io.dapr.v1.DaprAppCallbackProtos.TopicRoutes;
+import io.dapr.v1.DaprAppCallbackProtos.TopicRule;
+import io.dapr.v1.DaprAppCallbackProtos.TopicSubscription;
+
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds the handler methods of all beans once they exist, checks them, and finds the one for each
+ * invoked method, topic event and binding event.
+ */
+class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
+
+	private ConfigurableListableBeanFactory beanFactory;
+
+	private final Map<String, HandlerMethod> invokeHandlers = new LinkedHashMap<>();
+
+	private final Map<String, HandlerMethod> bindingHandlers = new LinkedHashMap<>();
+
+	/** Topic handlers by pub/sub and topic. */
+	private final Map<String, List<TopicHandler>> topics = new LinkedHashMap<>();
+
+	private final Map<String, TopicHandler> topicHandlersByPath = new LinkedHashMap<>();
+
+	private final List<TopicSubscription> subscriptions = new ArrayList<>();
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+	}
+
+	/**
+	 * Whether a class has a method annotated as a Dapr handler.
+	 * @param type the class
+	 * @return whether it has one
+	 */
+	static boolean declaresHandlers(Class<?> type) {
+		return !annotated(type, DaprInvokeHandler.class).isEmpty() || !annotated(type, DaprTopicHandler.class).isEmpty()
+				|| !annotated(type, DaprBindingHandler.class).isEmpty();
+	}
+
+	private static <A extends Annotation> Map<Method, A> annotated(Class<?> type, Class<A> annotation) {
+		return MethodIntrospector.selectMethods(type,
+				(MethodIntrospector.MetadataLookup<A>) (method) -> AnnotatedElementUtils.findMergedAnnotation(method,
+						annotation));
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (String name : this.beanFactory.getBeanNamesForType(Object.class)) {
+			Class<?> type = ScopedProxyUtils.isScopedTarget(name) ? null
+					: AutoProxyUtils.determineTargetClass(this.beanFactory, name);
+			if (type != null && declaresHandlers(type)) {
+				register(name, type, this.beanFactory.getBean(name));
+			}
+		}
+		this.topics.values().forEach(this::subscribe);
+	}
+
+	private void register(String name, Class<?> type, Object bean) {
+		annotated(type, DaprInvokeHandler.class).forEach((method, annotation) -> {
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, null);
+			requireText(handler, annotation.value(), "@DaprInvokeHandler has no method name",
+					"Name the invoked method: @DaprInvokeHandler(\"EchoMethod\").");
+			putOnce(this.invokeHandlers, annotation.value(), handler, "invoked method '%s'");
+		});
+		annotated(type, DaprBindingHandler.class).forEach((method, annotation) -> {
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, BindingContext.class);
+			requireText(handler, annotation.value(), "@DaprBindingHandler has no binding name",
+					"Name the input binding component: @DaprBindingHandler(\"storage\").");
+			putOnce(this.bindingHandlers, annotation.value(), handler, "input binding '%s'");
+		});
+		annotated(type, DaprTopicHandler.class).forEach((method, annotation) -> {
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, CloudEvent.class);
+			requireText(handler, annotation.pubsub(), "@DaprTopicHandler has no pubsub",
+					"Name the pub/sub component: @DaprTopicHandler(pubsub = \"pubsub\", topic = ...).");
+			requireText(handler, annotation.topic(), "@DaprTopicHandler has no topic",
+					"Name the topic: @DaprTopicHandler(pubsub = ..., topic = \"orders\").");
+			metadata(handler, annotation);
+			List<TopicHandler> handlers = this.topics.computeIfAbsent(topicKey(annotation.pubsub(), annotation.topic()),
+					(key) -> new ArrayList<>());
+			for (TopicHandler other : handlers) {
+				if (other.annotation().match().equals(annotation.match())) {
+					String what = annotation.match().isEmpty() ? "without a match rule"
+							: "with the rule '%s'".formatted(annotation.match());
+					throw new InvalidDaprHandlerException(handler.description(),
+							"topic '%s' of pubsub '%s' has a second handler %s: %s".formatted(annotation.topic(),
+									annotation.pubsub(), what, other.method().description()),
+							"Keep one handler per topic and rule; tell events apart with 'match' rules.");
+				}
+			}
+			handlers.add(new TopicHandler(handler, annotation, ""));
+		});
+	}
+
+	private static void requireText(HandlerMethod handler, String value, String problem, String action) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidDaprHandlerException(handler.description(), problem, action);
+		}
+	}
+
+	private static void putOnce(Map<String, HandlerMethod> handlers, String key, HandlerMethod handler,
+			String what) {
+		HandlerMethod other = handlers.putIfAbsent(key, handler);
+		if (other != null) {
+			throw new InvalidDaprHandlerException(handler.description(),
+					(what + " already has a handler: %s").formatted(key, other.description()),
+					"Keep one handler for " + what.formatted(key) + ".");
+		}
+	}
+
+	private static Map<String, String> metadata(HandlerMethod handler, DaprTopicHandler annotation) {
+		Map<String, String> metadata = new LinkedHashMap<>();
+		for (String entry : annotation.metadata()) {
+			int equals = entry.indexOf('=');
+			if (equals < 1) {
+				throw new InvalidDaprHandlerException(handler.description(),
+						"its metadata entry '%s' is not key=value".formatted(entry),
+						"Write each metadata entry as key=value, e.g. metadata = \"rawPayload=true\".");
+			}
+			metadata.put(entry.substring(0, equals), entry.substring(equals + 1));
+		}
+		return metadata;
+	}
+
+	/** One subscription per topic: the default handler, then the rules by priority, with their paths. */
+	private void subscribe(List<TopicHandler> handlers) {
+		handlers.sort(Comparator.comparing((TopicHandler handler) -> !handler.annotation().match().isEmpty())
+			.thenComparingInt((handler) -> handler.annotation().priority())
+			.thenComparing((handler) -> handler.annotation().match()));
+		DaprTopicHandler first = handlers.get(0).annotation();
+		String key = topicKey(first.pubsub(), first.topic());
+		TopicSubscription.Builder subscription = TopicSubscription.newBuilder()
+			.setPubsubName(first.pubsub())
+			.setTopic(first.topic());
+		TopicRoutes.Builder routes = subscription.getRoutesBuilder();
+		Set<String> deadLetterTopics = new TreeSet<>();
+		for (int i = 0; i < handlers.size(); i++) {
+			TopicHandler handler = handlers.get(i);
+			DaprTopicHandler annotation = handler.annotation();
+			String path = annotation.match().isEmpty() ? key : key + "#" + i;
+			handlers.set(i, new TopicHandler(handler.method(), annotation, path));
+			this.topicHandlersByPath.put(path, handlers.get(i));
+			if (annotation.match().isEmpty()) {
+				routes.setDefault(path);
+			}
+			else {
+				routes.addRules(TopicRule.newBuilder().setMatch(annotation.match()).setPath(path));
+			}
+			if (!annotation.deadLetterTopic().isEmpty()) {
+				deadLetterTopics.add(annotation.deadLetterTopic());
+			}
+			mergeMetadata(subscription, handler);
+			if (annotation.bulk()) {
+				subscription.setBulkSubscribe(BulkSubscribeConfig.newBuilder().setEnabled(true));
+			}
+		}
+		if (deadLetterTopics.size() > 1) {
+			throw new InvalidDaprHandlerException(handlers.get(0).method().description(),
+					"the handlers of topic '%s' of pubsub '%s' name different dead-letter topics: %s"
+						.formatted(first.topic(), first.pubsub(), deadLetterTopics),
+					"A topic has one dead-letter topic: name the same one on each handler, or on one only.");
+		}
+		deadLetterTopics.forEach(subscription::setDeadLetterTopic);
+		this.subscriptions.add(subscription.build());
+	}
+
+	private static void mergeMetadata(TopicSubscription.Builder subscription, TopicHandler handler) {
+		metadata(handler.method(), handler.annotation()).forEach((name, value) -> {
+			String other = subscription.getMetadataMap().get(name);
+			if (other != null && !other.equals(value)) {
+				throw new InvalidDaprHandlerException(handler.method().description(),
+						"its metadata %s=%s contradicts %s=%s of another handler of the topic".formatted(name, value,
+								name, other),
+						"A topic has one subscription: give each metadata key one value across its handlers.");
+			}
+			subscription.putMetadata(name, value);
+		});
+	}
+
+	private static String topicKey(String pubsub, String topic) {
+		return pubsub + "/" + topic;
+	}
+
+	/**
+	 * The handler of an invoked method.
+	 * @param method the method's name
+	 * @return its handler, or {@code null}
+	 */
+	HandlerMethod invokeHandler(String method) {
+		return this.invokeHandlers.get(method);
+	}
+
+	/**
+	 * The names of the invoked methods that have handlers.
+	 * @return the method names
+	 */
+	Set<String> invokedMethods() {
+		return this.invokeHandlers.keySet();
+	}
+
+	/**
+	 * The handler of an input binding.
+	 * @param name the binding's name
+	 * @return its handler, or {@code null}
+	 */
+	HandlerMethod bindingHandler(String name) {
+		return this.bindingHandlers.get(name);
+	}
+
+	/**
+	 * The input bindings that have handlers.
+	 * @return the binding names
+	 */
+	List<String> bindings() {
+		return List.copyOf(this.bindingHandlers.keySet());
+	}
+
+	/**
+	 * The handler of a topic event: by the route path Dapr sends, else the topic's default handler.
+	 * @param pubsub the pub/sub name
+	 * @param topic the topic
+	 * @param path the route path, maybe empty
+	 * @return the handler, or {@code null}
+	 */
+	TopicHandler topicHandler(String pubsub, String topic, String path) {
+		TopicHandler handler = this.topicHandlersByPath.get(path);
+		return (handler != null) ? handler : this.topicHandlersByPath.get(topicKey(pubsub, topic));
+	}
+
+	/**
+	 * The subscriptions the handlers declare.
+	 * @return one subscription per topic
+	 */
+	List<TopicSubscription> subscriptions() {
+		return List.copyOf(this.subscriptions);
+	}
+
+}
