@@ -75,12 +75,19 @@ class DirectModeTests {
 	@Test
 	void callsKeepSucceedingOnTheOtherInstanceWhenOneStops() {
 		runner(this.first, this.second).run((context) -> {
-			EchoClient echo = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
-			await().atMost(Duration.ofSeconds(10)).until(() -> echo.post("warm-up").getBackend().equals("second"));
+			EchoGrpc.EchoBlockingStub echo = context.getBean(SidecarChannels.class)
+				.stub("echo", EchoGrpc.EchoBlockingStub.class)
+				.withDeadlineAfter(10, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> echo.get(EchoClient.request("warm-up")).getBackend().equals("second"));
 			this.second.close();
+			long warmUpCalls = this.first.attempts("Get");
+			// Get, declared idempotent, is retried: a call may be sent on the stopped instance's
+			// connection before the client has read that it closed, and that one fails UNAVAILABLE.
 			for (int i = 0; i < 10; i++) {
-				assertThat(echo.post("hello").getBackend()).isEqualTo("first");
+				assertThat(echo.get(EchoClient.request("hello")).getBackend()).isEqualTo("first");
 			}
+			assertThat(this.first.attempts("Get") - warmUpCalls).isEqualTo(10);
 		});
 	}
 
@@ -167,7 +174,7 @@ class DirectModeTests {
 	void serverReceivesNoDaprMetadataInDirectMode() {
 		runner(this.first).run((context) -> {
 			new EchoClient(context.getBean(SidecarChannels.class).channel("echo")).post("hello");
-			assertThat(this.first.calls().get(0).applicationHeaders()).containsOnlyKeys("grpc-timeout");
+			assertThat(this.first.calls().get(0).applicationHeaders()).isEmpty();
 		});
 	}
 

@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
@@ -39,9 +41,14 @@ final class EchoBackend implements AutoCloseable {
 	/** Requests with this text are never answered: the caller's deadline or cancellation ends them. */
 	static final String HANG = "hang";
 
+	/** Requests with this text are answered once {@link #release()} is called. */
+	static final String HOLD = "hold";
+
+	private final CountDownLatch released = new CountDownLatch(1);
+
 	/** Headers every gRPC client sends, whatever the application does. */
 	private static final Set<String> TRANSPORT_HEADERS = Set.of("user-agent", "content-type", "grpc-accept-encoding",
-			"te");
+			"te", "grpc-timeout");
 
 	private final String name;
 
@@ -96,8 +103,14 @@ final class EchoBackend implements AutoCloseable {
 		this.refusals.put(method, new AtomicInteger(attempts));
 	}
 
+	/** Answers the requests held so far and from now on. */
+	void release() {
+		this.released.countDown();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
+		release();
 		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 	}
 
@@ -160,6 +173,9 @@ final class EchoBackend implements AutoCloseable {
 		private void answer(EchoRequest request, StreamObserver<EchoReply> responseObserver) {
 			if (request.getText().equals(HANG)) {
 				return;
+			}
+			if (request.getText().equals(HOLD)) {
+				Uninterruptibles.awaitUninterruptibly(EchoBackend.this.released, 10, TimeUnit.SECONDS);
 			}
 			responseObserver.onNext(reply(request.getText()));
 			responseObserver.onCompleted();

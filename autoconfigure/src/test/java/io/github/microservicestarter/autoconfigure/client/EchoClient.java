@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.common.collect.Lists;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.stub.StreamObserver;
 
 import io.github.microservicestarter.autoconfigure.client.probe.EchoGrpc;
@@ -25,6 +27,11 @@ final class EchoClient {
 
 	EchoClient(Channel channel) {
 		this.channel = channel;
+	}
+
+	/** A client whose calls also go through the given interceptor. */
+	EchoClient withInterceptor(ClientInterceptor interceptor) {
+		return new EchoClient(ClientInterceptors.intercept(this.channel, interceptor));
 	}
 
 	/** Unary, declared idempotent. */
