@@ -120,7 +120,6 @@ final class StaticNameResolver extends NameResolver {
 			}
 			catch (UnknownHostException ex) {
 				// One unknown host must not take the others down: they are balanced without it.
-				continue;
 			}
 		}
 		if (groups.isEmpty()) {
