@@ -1,0 +1,154 @@
+package io.github.microservicestarter.autoconfigure.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.microservicestarter.autoconfigure.client.SidecarClientTargetProperties.Target;
+import io.github.microservicestarter.autoconfigure.server.InvalidAppSettingException;
+
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Resolves target apps and the sidecar's endpoint from {@code microservice.client.*},
+ * {@code microservice.clients.*} and the Dapr environment variables, refusing settings that
+ * cannot work with the property to fix.
+ */
+class ClientTargetResolver {
+
+	private static final String DAPR_GRPC_ENDPOINT = "DAPR_GRPC_ENDPOINT";
+
+	private static final String DAPR_GRPC_PORT = "DAPR_GRPC_PORT";
+
+	/** The sidecar's gRPC port when DAPR_GRPC_PORT is not set, as in Dapr's SDKs. */
+	private static final String DEFAULT_DAPR_GRPC_PORT = "50001";
+
+	private final SidecarClientProperties defaults;
+
+	private final SidecarClientTargetProperties targets;
+
+	private final Environment environment;
+
+	ClientTargetResolver(SidecarClientProperties defaults, SidecarClientTargetProperties targets,
+			Environment environment) {
+		this.defaults = defaults;
+		this.targets = targets;
+		this.environment = environment;
+	}
+
+	/**
+	 * Resolves a target app.
+	 * @param appId its app id
+	 * @return the target
+	 * @throws UnknownTargetAppException when its calls go direct and it has no address
+	 * @throws InvalidAppSettingException when one of its settings cannot work
+	 */
+	ClientTarget resolve(String appId) {
+		Target target = this.targets.getClients().getOrDefault(appId, new Target());
+		String modeSource;
+		ClientMode mode;
+		if (target.getMode() != null && target.getMode() != ClientMode.AUTO) {
+			mode = target.getMode();
+			modeSource = "microservice.clients." + appId + ".mode";
+		}
+		else if (this.defaults.getMode() != ClientMode.AUTO) {
+			mode = this.defaults.getMode();
+			modeSource = "microservice.client.mode";
+		}
+		else {
+			String daprVariable = daprVariable();
+			mode = (daprVariable != null) ? ClientMode.SIDECAR : ClientMode.DIRECT;
+			modeSource = (daprVariable != null) ? "mode auto: " + daprVariable + " is set"
+					: "mode auto: neither " + DAPR_GRPC_ENDPOINT + " nor " + DAPR_GRPC_PORT + " is set";
+		}
+		String address = (mode == ClientMode.SIDECAR) ? sidecarEndpoint() : directAddress(appId, target, modeSource);
+		String daprAppId = StringUtils.hasText(target.getNamespace()) ? appId + "." + target.getNamespace() : appId;
+		Duration deadline = (target.getDeadline() != null) ? target.getDeadline() : this.defaults.getDeadline();
+		String compression = StringUtils.hasText(target.getCompression())
+				? compression("microservice.clients." + appId + ".compression", target.getCompression())
+				: compression("microservice.client.compression", this.defaults.getCompression());
+		return new ClientTarget(appId, mode, address, modeSource, daprAppId, deadline, compression,
+				List.copyOf(target.getIdempotentMethods()));
+	}
+
+	/**
+	 * The app ids configured under {@code microservice.clients}.
+	 * @return the app ids
+	 */
+	Iterable<String> configuredAppIds() {
+		return this.targets.getClients().keySet();
+	}
+
+	/**
+	 * The sidecar's endpoint, as configured or as the Dapr environment variables give it.
+	 * @return host:port, http://host:port or https://host:port
+	 */
+	String sidecarEndpoint() {
+		if (StringUtils.hasText(this.defaults.getSidecarEndpoint())) {
+			return this.defaults.getSidecarEndpoint();
+		}
+		String endpoint = this.environment.getProperty(DAPR_GRPC_ENDPOINT);
+		if (StringUtils.hasText(endpoint)) {
+			return endpoint;
+		}
+		return "localhost:" + this.environment.getProperty(DAPR_GRPC_PORT, DEFAULT_DAPR_GRPC_PORT);
+	}
+
+	/**
+	 * The token for the sidecar, as configured or from DAPR_API_TOKEN.
+	 * @return the token, or null for none
+	 */
+	String apiToken() {
+		if (StringUtils.hasText(this.defaults.getApiToken())) {
+			return this.defaults.getApiToken();
+		}
+		String token = this.environment.getProperty("DAPR_API_TOKEN");
+		return StringUtils.hasText(token) ? token : null;
+	}
+
+	private String daprVariable() {
+		for (String variable : new String[] { DAPR_GRPC_ENDPOINT, DAPR_GRPC_PORT }) {
+			if (StringUtils.hasText(this.environment.getProperty(variable))) {
+				return variable;
+			}
+		}
+		return null;
+	}
+
+	private static String directAddress(String appId, Target target, String modeSource) {
+		String address = target.getAddress();
+		if (!StringUtils.hasText(address)) {
+			throw new UnknownTargetAppException(appId, modeSource);
+		}
+		address = address.trim();
+		if (StaticNameResolver.isStatic(address)) {
+			try {
+				StaticNameResolver.parse(address);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidAppSettingException(UnknownTargetAppException.addressProperty(appId),
+						"'%s' is not a static address list: %s.".formatted(address, ex.getMessage()),
+						"Write the addresses as static://host:port, several separated by commas:"
+								+ " static://10.0.0.1:50051,10.0.0.2:50051.");
+			}
+		}
+		return address;
+	}
+
+	private static String compression(String property, String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String normalized = value.trim().toLowerCase(Locale.ROOT);
+		if (normalized.equals("gzip")) {
+			return normalized;
+		}
+		if (normalized.equals("none") || normalized.equals("identity")) {
+			return null;
+		}
+		throw new InvalidAppSettingException(property, "'" + value + "' is not a compression gRPC knows.",
+				"Set " + property + " to gzip, or remove it to send requests uncompressed.");
+	}
+
+}
