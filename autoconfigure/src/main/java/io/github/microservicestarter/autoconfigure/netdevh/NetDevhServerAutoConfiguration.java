@@ -8,10 +8,12 @@ import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
 import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
 import net.devh.boot.grpc.server.service.GrpcService;
+import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 
 import io.github.microservicestarter.autoconfigure.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.autoconfigure.server.AppServerProperties;
 import io.github.microservicestarter.autoconfigure.server.AppServerSettings;
+import io.github.microservicestarter.autoconfigure.server.ServedServices;
 import io.github.microservicestarter.autoconfigure.server.ServerExecutorKind;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -71,6 +73,12 @@ public class NetDevhServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerTerminatedListener appServerTerminatedListener() {
 		return new ServerTerminatedListener();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServedServices servedServices(ObjectProvider<GrpcServiceDiscoverer> discoverer) {
+		return new DiscoveredServices(discoverer);
 	}
 
 	/**
