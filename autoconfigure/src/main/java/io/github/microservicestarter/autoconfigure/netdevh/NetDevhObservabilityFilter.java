@@ -26,7 +26,9 @@ public class NetDevhObservabilityFilter implements AutoConfigurationImportFilter
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
 		for (int i = 0; i < autoConfigurationClasses.length; i++) {
-			matches[i] = !EXCLUDED.contains(autoConfigurationClasses[i]);
+			// Null marks a candidate an earlier filter already took out.
+			String candidate = autoConfigurationClasses[i];
+			matches[i] = candidate == null || !EXCLUDED.contains(candidate);
 		}
 		return matches;
 	}

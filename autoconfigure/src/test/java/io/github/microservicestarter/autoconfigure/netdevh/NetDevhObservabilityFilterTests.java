@@ -32,8 +32,9 @@ class NetDevhObservabilityFilterTests {
 				GrpcServerMicrometerTraceAutoConfiguration.class.getName(),
 				GrpcHealthServiceAutoConfiguration.class.getName(), GrpcClientAutoConfiguration.class.getName(),
 				GrpcClientMetricAutoConfiguration.class.getName(),
-				GrpcClientMicrometerTraceAutoConfiguration.class.getName() };
-		assertThat(filter.match(candidates, null)).containsExactly(true, false, false, true, true, false, false);
+				GrpcClientMicrometerTraceAutoConfiguration.class.getName(), null };
+		assertThat(filter.match(candidates, null)).containsExactly(true, false, false, true, true, false, false,
+				true);
 	}
 
 }
