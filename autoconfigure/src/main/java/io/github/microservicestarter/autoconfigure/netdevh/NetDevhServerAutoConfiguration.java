@@ -13,6 +13,7 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import io.github.microservicestarter.autoconfigure.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.autoconfigure.server.AppServerProperties;
 import io.github.microservicestarter.autoconfigure.server.AppServerSettings;
+import io.github.microservicestarter.autoconfigure.server.ServedServices;
 import io.github.microservicestarter.autoconfigure.server.ServerExecutorKind;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -78,6 +79,12 @@ public class NetDevhServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerTerminatedListener appServerTerminatedListener() {
 		return new ServerTerminatedListener();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServedServices servedServices(ObjectProvider<GrpcServiceDiscoverer> discoverer) {
+		return new DiscoveredServices(discoverer);
 	}
 
 	/**

@@ -24,7 +24,7 @@ import net.devh.boot.grpc.server.service.GrpcService;
  * strings, and the handler given to the constructor answers.
  */
 @GrpcService
-class ProbeService implements BindableService {
+public class ProbeService implements BindableService {
 
 	static final MethodDescriptor<String, String> CALL = MethodDescriptor.<String, String>newBuilder()
 		.setType(MethodType.UNARY)
@@ -39,7 +39,7 @@ class ProbeService implements BindableService {
 	 * Creates the service.
 	 * @param handler what the method does with a request: it runs on the server's executor
 	 */
-	ProbeService(UnaryOperator<String> handler) {
+	public ProbeService(UnaryOperator<String> handler) {
 		this.handler = handler;
 	}
 
@@ -76,7 +76,7 @@ class ProbeService implements BindableService {
 	 * @param channel the channel to the server
 	 * @return the answer to come
 	 */
-	static Future<String> callAsync(Channel channel) {
+	public static Future<String> callAsync(Channel channel) {
 		return ClientCalls.futureUnaryCall(
 				channel.newCall(CALL, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)), "probe");
 	}

@@ -44,7 +44,7 @@ final class UserServiceProcess implements AutoCloseable {
 	static UserServiceProcess start(Path dataDir, Path log) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-jar", runnableJar().toString(), "--microservice.app-port=0",
-				"--user-service.data-dir=" + dataDir)
+				"--server.port=0", "--user-service.data-dir=" + dataDir)
 			.redirectErrorStream(true)
 			.start();
 		CompletableFuture<Integer> port = new CompletableFuture<>();

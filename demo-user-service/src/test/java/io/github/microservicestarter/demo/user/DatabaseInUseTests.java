@@ -33,7 +33,7 @@ class DatabaseInUseTests {
 				StandardOpenOption.WRITE); FileLock lock = file.lock()) {
 
 			assertThatException().isThrownBy(() -> new SpringApplicationBuilder(UserServiceApplication.class)
-				.run("--microservice.app-port=0", "--user-service.data-dir=" + this.dataDir));
+				.run("--microservice.app-port=0", "--server.port=0", "--user-service.data-dir=" + this.dataDir));
 		}
 
 		assertThat(output).contains("another process has it open")

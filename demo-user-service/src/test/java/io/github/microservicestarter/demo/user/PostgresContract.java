@@ -62,7 +62,8 @@ abstract class PostgresContract {
 	void startService() throws Exception {
 		Database database = startDatabase();
 		this.app = new SpringApplicationBuilder(UserServiceApplication.class).run("--microservice.app-port=0",
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+				"--server.port=0", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password());
 		this.port = this.app.getEnvironment().getRequiredProperty(LocalAppPort.PROPERTY, Integer.class);
 		this.channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();

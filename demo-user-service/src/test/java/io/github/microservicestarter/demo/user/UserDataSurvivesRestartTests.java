@@ -48,7 +48,7 @@ class UserDataSurvivesRestartTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(UserServiceApplication.class).run("--microservice.app-port=0",
-				"--user-service.data-dir=" + this.dataDir);
+				"--server.port=0", "--user-service.data-dir=" + this.dataDir);
 	}
 
 	private static <T> T call(ConfigurableApplicationContext app,

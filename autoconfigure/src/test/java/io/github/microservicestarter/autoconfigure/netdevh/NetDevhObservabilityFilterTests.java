@@ -1,0 +1,40 @@
+package io.github.microservicestarter.autoconfigure.netdevh;
+
+import net.devh.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
+import net.devh.boot.grpc.client.autoconfigure.GrpcClientMetricAutoConfiguration;
+import net.devh.boot.grpc.client.autoconfigure.GrpcClientMicrometerTraceAutoConfiguration;
+import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
+import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
+import net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration;
+import net.devh.boot.grpc.server.autoconfigure.GrpcServerMicrometerTraceAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * net.devh's metric and tracing auto-configurations stay out, its others stay in.
+ */
+class NetDevhObservabilityFilterTests {
+
+	@Test
+	void filterIsRegisteredAndKeepsOutOnlyNetDevhsMetricsAndTracing() {
+		AutoConfigurationImportFilter filter = SpringFactoriesLoader.loadFactories(AutoConfigurationImportFilter.class,
+				getClass().getClassLoader())
+			.stream()
+			.filter(NetDevhObservabilityFilter.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		String[] candidates = { GrpcServerAutoConfiguration.class.getName(),
+				GrpcServerMetricAutoConfiguration.class.getName(),
+				GrpcServerMicrometerTraceAutoConfiguration.class.getName(),
+				GrpcHealthServiceAutoConfiguration.class.getName(), GrpcClientAutoConfiguration.class.getName(),
+				GrpcClientMetricAutoConfiguration.class.getName(),
+				GrpcClientMicrometerTraceAutoConfiguration.class.getName(), null };
+		assertThat(filter.match(candidates, null)).containsExactly(true, false, false, true, true, false, false,
+				true);
+	}
+
+}
