@@ -46,22 +46,10 @@ class ClientTargetResolver {
 	 */
 	ClientTarget resolve(String appId) {
 		Target target = this.targets.getClients().getOrDefault(appId, new Target());
-		String modeSource;
-		ClientMode mode;
-		if (target.getMode() != null && target.getMode() != ClientMode.AUTO) {
-			mode = target.getMode();
-			modeSource = "microservice.clients." + appId + ".mode";
-		}
-		else if (this.defaults.getMode() != ClientMode.AUTO) {
-			mode = this.defaults.getMode();
-			modeSource = "microservice.client.mode";
-		}
-		else {
-			String daprVariable = daprVariable();
-			mode = (daprVariable != null) ? ClientMode.SIDECAR : ClientMode.DIRECT;
-			modeSource = (daprVariable != null) ? "mode auto: " + daprVariable + " is set"
-					: "mode auto: neither " + DAPR_GRPC_ENDPOINT + " nor " + DAPR_GRPC_PORT + " is set";
-		}
+		ModeDecision decision = (target.getMode() != null && target.getMode() != ClientMode.AUTO)
+				? new ModeDecision(target.getMode(), "microservice.clients." + appId + ".mode") : defaultMode();
+		ClientMode mode = decision.mode();
+		String modeSource = decision.source();
 		String address = (mode == ClientMode.SIDECAR) ? sidecarEndpoint() : directAddress(appId, target, modeSource);
 		String daprAppId = StringUtils.hasText(target.getNamespace()) ? appId + "." + target.getNamespace() : appId;
 		Duration deadline = (target.getDeadline() != null) ? target.getDeadline() : this.defaults.getDeadline();
@@ -70,6 +58,21 @@ class ClientTargetResolver {
 				: compression("microservice.client.compression", this.defaults.getCompression());
 		return new ClientTarget(appId, mode, address, modeSource, daprAppId, deadline, compression,
 				List.copyOf(target.getIdempotentMethods()));
+	}
+
+	/**
+	 * The mode of targets that set none: {@code microservice.client.mode}, or in auto mode what
+	 * the Dapr environment variables say.
+	 * @return the mode, never {@link ClientMode#AUTO}, and why
+	 */
+	ModeDecision defaultMode() {
+		if (this.defaults.getMode() != ClientMode.AUTO) {
+			return new ModeDecision(this.defaults.getMode(), "microservice.client.mode");
+		}
+		String daprVariable = daprVariable();
+		return (daprVariable != null) ? new ModeDecision(ClientMode.SIDECAR, "mode auto: " + daprVariable + " is set")
+				: new ModeDecision(ClientMode.DIRECT,
+						"mode auto: neither " + DAPR_GRPC_ENDPOINT + " nor " + DAPR_GRPC_PORT + " is set");
 	}
 
 	/**

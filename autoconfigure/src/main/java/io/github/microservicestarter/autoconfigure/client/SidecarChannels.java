@@ -159,9 +159,26 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 			Connection connection = this.connections.get(connectionKey(target));
 			ConnectivityState state = (connection != null) ? connection.channel().getState(false)
 					: ConnectivityState.IDLE;
-			result.add(new SidecarClientTarget(target.appId(), target.mode(), target.address(), state));
+			result.add(new SidecarClientTarget(target.appId(), target.mode(), target.modeSource(), target.address(),
+					state));
 		}
 		return result;
+	}
+
+	/**
+	 * The mode of targets that set none, and why.
+	 * @return the decision
+	 */
+	ModeDecision defaultMode() {
+		return this.resolver.defaultMode();
+	}
+
+	/**
+	 * The sidecar's endpoint, where calls in sidecar mode go.
+	 * @return host:port, http://host:port or https://host:port
+	 */
+	String sidecarEndpoint() {
+		return this.resolver.sidecarEndpoint();
 	}
 
 	private ClientTarget target(String appId) {

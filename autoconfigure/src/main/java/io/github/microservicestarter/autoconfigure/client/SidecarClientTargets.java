@@ -18,6 +18,23 @@ public class SidecarClientTargets {
 	}
 
 	/**
+	 * The mode of targets that set none, and why: {@code microservice.client.mode}, or in auto
+	 * mode the Dapr environment variables.
+	 * @return the decision
+	 */
+	public ModeDecision defaultMode() {
+		return this.channels.defaultMode();
+	}
+
+	/**
+	 * The sidecar's endpoint, where calls in sidecar mode go.
+	 * @return host:port, http://host:port or https://host:port
+	 */
+	public String sidecarEndpoint() {
+		return this.channels.sidecarEndpoint();
+	}
+
+	/**
 	 * Every target app: configured under microservice.clients, injected, or asked for.
 	 * @return the targets, in the order they were first resolved
 	 */

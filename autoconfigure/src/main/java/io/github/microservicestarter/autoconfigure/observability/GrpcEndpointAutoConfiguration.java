@@ -1,5 +1,7 @@
 package io.github.microservicestarter.autoconfigure.observability;
 
+import io.github.microservicestarter.autoconfigure.client.SidecarClientAutoConfiguration;
+import io.github.microservicestarter.autoconfigure.client.SidecarClientTargets;
 import io.github.microservicestarter.autoconfigure.server.AppServerSettings;
 import io.github.microservicestarter.autoconfigure.server.ServedServices;
 
@@ -16,7 +18,8 @@ import org.springframework.core.env.Environment;
 /**
  * The {@code /actuator/grpc} endpoint, where it is exposed.
  */
-@AutoConfiguration(afterName = "io.github.microservicestarter.autoconfigure.netdevh.NetDevhServerAutoConfiguration")
+@AutoConfiguration(afterName = "io.github.microservicestarter.autoconfigure.netdevh.NetDevhServerAutoConfiguration",
+		after = SidecarClientAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(GrpcEndpoint.class)
 public class GrpcEndpointAutoConfiguration {
@@ -27,6 +30,13 @@ public class GrpcEndpointAutoConfiguration {
 	GrpcEndpoint grpcEndpoint(AppServerSettings settings, ServedServices services, Environment environment,
 			ObjectProvider<GrpcEndpointContributor> contributors) {
 		return new GrpcEndpoint(settings, services, environment, contributors.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SidecarClientTargets.class)
+	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets) {
+		return new SidecarClientsEndpointContributor(targets);
 	}
 
 }

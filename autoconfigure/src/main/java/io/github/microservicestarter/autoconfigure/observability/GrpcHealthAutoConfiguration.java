@@ -2,6 +2,8 @@ package io.github.microservicestarter.autoconfigure.observability;
 
 import io.grpc.protobuf.services.HealthStatusManager;
 
+import io.github.microservicestarter.autoconfigure.client.SidecarClientAutoConfiguration;
+import io.github.microservicestarter.autoconfigure.client.SidecarClientTargets;
 import io.github.microservicestarter.autoconfigure.server.AppServerSettings;
 import io.github.microservicestarter.autoconfigure.server.ServedServices;
 
@@ -27,7 +29,8 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(afterName = { "io.github.microservicestarter.autoconfigure.netdevh.NetDevhServerAutoConfiguration",
 		"net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration",
 		"org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration" })
+		"org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration" },
+		after = SidecarClientAutoConfiguration.class)
 @ConditionalOnClass(HealthStatusManager.class)
 @EnableConfigurationProperties(GrpcHealthProperties.class)
 public class GrpcHealthAutoConfiguration {
@@ -67,6 +70,15 @@ public class GrpcHealthAutoConfiguration {
 		GrpcServerHealthIndicator grpcServerHealthIndicator(AppServerSettings settings, ServedServices services,
 				Environment environment) {
 			return new GrpcServerHealthIndicator(settings, services, environment);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sidecarClientsHealthIndicator")
+		@ConditionalOnClass(HealthIndicator.class)
+		@ConditionalOnEnabledHealthIndicator("sidecarClients")
+		@ConditionalOnBean(SidecarClientTargets.class)
+		SidecarClientsHealthIndicator sidecarClientsHealthIndicator(SidecarClientTargets targets) {
+			return new SidecarClientsHealthIndicator(targets);
 		}
 
 	}

@@ -25,7 +25,9 @@ class ModeSelectionTests {
 	void autoModeWithoutDaprVariablesGoesDirectToTheConfiguredAddress() {
 		SidecarClientRunner.withEnvironment().withPropertyValues(ADDRESS).run((context) -> {
 			assertThat(context.getBean(SidecarClientTargets.class).targets()).containsExactly(
-					new SidecarClientTarget("users", ClientMode.DIRECT, "static://10.0.0.1:50051", ConnectivityState.IDLE));
+					new SidecarClientTarget("users", ClientMode.DIRECT,
+							"mode auto: neither DAPR_GRPC_ENDPOINT nor DAPR_GRPC_PORT is set", "static://10.0.0.1:50051",
+							ConnectivityState.IDLE));
 		});
 	}
 

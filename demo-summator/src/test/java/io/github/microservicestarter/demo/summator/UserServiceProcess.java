@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +43,23 @@ final class UserServiceProcess implements AutoCloseable {
 	 * @return the running demo
 	 */
 	static UserServiceProcess start(Path dataDir, Path log) throws Exception {
+		return start(dataDir, log, List.of());
+	}
+
+	/**
+	 * Starts the demo with its data in the given directory and further command-line arguments,
+	 * and waits until it listens.
+	 * @param dataDir the H2 data directory
+	 * @param log where the process's output goes
+	 * @param arguments more arguments, such as {@code --management.zipkin.tracing.endpoint=...}
+	 * @return the running demo
+	 */
+	static UserServiceProcess start(Path dataDir, Path log, List<String> arguments) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-jar", runnableJar().toString(), "--microservice.app-port=0",
-				"--server.port=0", "--user-service.data-dir=" + dataDir)
+		List<String> command = new ArrayList<>(List.of(java, "-jar", runnableJar().toString(),
+				"--microservice.app-port=0", "--server.port=0", "--user-service.data-dir=" + dataDir));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.start();
 		CompletableFuture<Integer> port = new CompletableFuture<>();

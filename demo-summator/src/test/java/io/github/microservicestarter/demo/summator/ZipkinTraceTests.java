@@ -4,22 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.microservicestarter.autoconfigure.client.GlobalClientInterceptor;
-import io.github.microservicestarter.autoconfigure.client.TargetAppId;
 import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
 import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
-import io.github.microservicestarter.demo.helloworld.HelloRequest;
-import io.grpc.Channel;
-import io.grpc.ClientInterceptor;
-import io.grpc.ClientInterceptors;
+import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
+import io.github.microservicestarter.demo.user.CreateUserRequest;
+import io.github.microservicestarter.demo.user.UserServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,12 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A call through the sidecar client's interceptors to a served method makes one trace in a real
- * Zipkin: the client span, named by the RPC and tagged with the target app id, is the parent of
- * the server span; the server's log lines carry the trace id.
- * <p>
- * The call goes from the test to the summator's own Greeter, so both spans come from this app;
- * once the sidecar client exists, the same harness serves a summator to user-service call.
+ * One call across services makes one trace in a real Zipkin: Greeter.SayHelloToUser on the
+ * summator, in this test's context, calls the user-service demo, running as its own process,
+ * through the sidecar client; the summator's client span is the parent of the user-service's
+ * server span, and the summator's log lines carry the trace id.
  */
 @AutoConfigureObservability
 @SpringBootTest(properties = { "microservice.app-port=0", "microservice.access-log.enabled=true",
@@ -52,7 +48,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class ZipkinTraceTests {
 
+	private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent",
+			Metadata.ASCII_STRING_MARSHALLER);
+
 	private static ZipkinServer zipkin;
+
+	private static UserServiceProcess userService;
 
 	@LocalAppPort
 	int port;
@@ -60,75 +61,106 @@ class ZipkinTraceTests {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	Tracer tracer;
-
 	@DynamicPropertySource
-	static void zipkin(DynamicPropertyRegistry registry) throws Exception {
-		Path log = Files.createDirectories(Path.of("target")).resolve("zipkin.log");
-		zipkin = ZipkinServer.start(log);
+	static void zipkinAndUserService(DynamicPropertyRegistry registry) throws Exception {
+		Path target = Files.createDirectories(Path.of("target"));
+		zipkin = ZipkinServer.start(target.resolve("zipkin.log"));
+		userService = UserServiceProcess.start(Files.createTempDirectory(target, "user-service-traced").toAbsolutePath(),
+				target.resolve("user-service-traced.log"),
+				List.of("--management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint(),
+						"--management.tracing.sampling.probability=1.0"));
 		registry.add("management.zipkin.tracing.endpoint", zipkin::spansEndpoint);
+		registry.add("microservice.clients.user-service.address", () -> "static://localhost:" + userService.port());
 	}
 
 	@AfterAll
-	static void stopZipkin() throws InterruptedException {
+	static void stopUserServiceAndZipkin() throws InterruptedException {
+		if (userService != null) {
+			userService.close();
+		}
 		zipkin.close();
 	}
 
 	@Test
-	void clientSpanIsTheParentOfTheServerSpanInOneTrace(CapturedOutput output) throws Exception {
+	void summatorsClientSpanIsTheParentOfTheUserServicesServerSpanInOneTrace(CapturedOutput output)
+			throws Exception {
+		String userId = createUser();
+		// The test is the first client of the trace: it sends a traceparent as any W3C client does.
+		String traceId = HexFormat.of().formatHex(randomBytes(16));
+		String testSpanId = HexFormat.of().formatHex(randomBytes(8));
+		Metadata headers = new Metadata();
+		headers.put(TRACEPARENT, "00-%s-%s-01".formatted(traceId, testSpanId));
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
-		String traceId;
-		Span test = this.tracer.nextSpan().name("test").start();
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(test)) {
-			traceId = test.context().traceId();
-			GreeterGrpc.newBlockingStub(interceptedAsTheSidecarClient(channel))
-				.withOption(TargetAppId.CALL_OPTION, "summator")
+		try {
+			String greeting = GreeterGrpc.newBlockingStub(channel)
+				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
 				.withDeadlineAfter(10, TimeUnit.SECONDS)
-				.sayHello(HelloRequest.newBuilder().setName("Ada").build());
+				.sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build())
+				.getMessage();
+			assertThat(greeting).isEqualTo("Hello Grace Hopper");
 		}
 		finally {
-			test.end();
 			channel.shutdownNow();
 		}
 		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 
+		// The user-service exports on its own schedule (every 5 s by default): wait for its span.
 		List<JsonNode> spans = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			spans.clear();
 			zipkin.trace(traceId).forEach(spans::add);
-			return spans.stream().anyMatch((span) -> "SERVER".equals(span.path("kind").asText()));
+			return spans.stream().anyMatch((span) -> isOf(span, "user-service", "SERVER"));
 		});
-		JsonNode client = only(spans, "CLIENT");
-		JsonNode server = only(spans, "SERVER");
-		assertThat(client.path("name").asText()).isEqualTo("helloworld.greeter/sayhello");
-		assertThat(server.path("name").asText()).isEqualTo("helloworld.greeter/sayhello");
-		assertThat(server.path("parentId").asText()).isEqualTo(client.path("id").asText());
-		assertThat(client.path("localEndpoint").path("serviceName").asText()).isEqualTo("summator");
-		assertThat(client.path("tags").path("target.app.id").asText()).isEqualTo("summator");
-		assertThat(server.path("tags").path("rpc.service").asText()).isEqualTo("helloworld.Greeter");
-		assertThat(server.path("tags").path("rpc.method").asText()).isEqualTo("SayHello");
-		assertThat(server.path("tags").path("grpc.status_code").asText()).isEqualTo("OK");
+		JsonNode summatorServer = only(spans, "summator", "SERVER");
+		JsonNode summatorClient = only(spans, "summator", "CLIENT");
+		JsonNode userServiceServer = only(spans, "user-service", "SERVER");
+		assertThat(summatorServer.path("name").asText()).isEqualTo("helloworld.greeter/sayhellotouser");
+		assertThat(summatorServer.path("parentId").asText()).isEqualTo(testSpanId);
+		assertThat(summatorClient.path("name").asText()).isEqualTo("user.userservice/getuser");
+		assertThat(summatorClient.path("parentId").asText()).isEqualTo(summatorServer.path("id").asText());
+		assertThat(summatorClient.path("tags").path("target.app.id").asText()).isEqualTo("user-service");
+		assertThat(userServiceServer.path("name").asText()).isEqualTo("user.userservice/getuser");
+		assertThat(userServiceServer.path("parentId").asText()).isEqualTo(summatorClient.path("id").asText());
+		assertThat(userServiceServer.path("tags").path("rpc.service").asText()).isEqualTo("user.UserService");
+		assertThat(userServiceServer.path("tags").path("rpc.method").asText()).isEqualTo("GetUser");
+		assertThat(userServiceServer.path("tags").path("grpc.status_code").asText()).isEqualTo("OK");
 		// Boot's log correlation and the access log both name the trace.
-		assertThat(output.getOut()).containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\].*helloworld.Greeter/SayHello OK")
+		assertThat(output.getOut())
+			.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\].*helloworld.Greeter/SayHelloToUser OK")
 			.contains("trace=" + traceId);
 	}
 
-	private Channel interceptedAsTheSidecarClient(Channel channel) {
-		List<ClientInterceptor> interceptors = new ArrayList<>(this.context
-			.getBeansWithAnnotation(GlobalClientInterceptor.class)
-			.values()
-			.stream()
-			.map(ClientInterceptor.class::cast)
-			.toList());
-		interceptors.sort(AnnotationAwareOrderComparator.INSTANCE.reversed());
-		return ClientInterceptors.intercept(channel, interceptors);
+	private static String createUser() {
+		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", userService.port())
+			.usePlaintext()
+			.build();
+		try {
+			return UserServiceGrpc.newBlockingStub(channel)
+				.withDeadlineAfter(10, TimeUnit.SECONDS)
+				.createUser(CreateUserRequest.newBuilder().setName("Grace Hopper").setEmail("grace@example.org").build())
+				.getUser()
+				.getId();
+		}
+		finally {
+			channel.shutdownNow();
+		}
 	}
 
-	private static JsonNode only(List<JsonNode> spans, String kind) {
-		List<JsonNode> ofKind = spans.stream().filter((span) -> kind.equals(span.path("kind").asText())).toList();
-		assertThat(ofKind).as("%s spans in %s", kind, spans).hasSize(1);
-		return ofKind.get(0);
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
+	}
+
+	private static boolean isOf(JsonNode span, String service, String kind) {
+		return kind.equals(span.path("kind").asText())
+				&& service.equals(span.path("localEndpoint").path("serviceName").asText());
+	}
+
+	private static JsonNode only(List<JsonNode> spans, String service, String kind) {
+		List<JsonNode> matching = spans.stream().filter((span) -> isOf(span, service, kind)).toList();
+		assertThat(matching).as("%s %s spans in %s", service, kind, spans).hasSize(1);
+		return matching.get(0);
 	}
 
 }

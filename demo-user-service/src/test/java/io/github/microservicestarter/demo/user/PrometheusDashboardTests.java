@@ -3,7 +3,6 @@ package io.github.microservicestarter.demo.user;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -15,20 +14,15 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Channel;
-import io.grpc.ClientInterceptor;
-import io.grpc.ClientInterceptors;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.microservicestarter.autoconfigure.client.GlobalClientInterceptor;
-import io.github.microservicestarter.autoconfigure.client.TargetAppId;
+import io.github.microservicestarter.autoconfigure.client.SidecarChannels;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import static io.github.microservicestarter.demo.user.TestUsers.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,22 +89,11 @@ class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 			.build());
 		requests.onCompleted();
 		answered.get(30, TimeUnit.SECONDS);
-		// A call through the sidecar client's interceptors, as to another app, for the client meters.
-		UserServiceGrpc.newBlockingStub(interceptedAsTheSidecarClient())
-			.withOption(TargetAppId.CALL_OPTION, "user-service")
+		// A call through the app's own sidecar client, to itself, for the client meters.
+		this.context.getBean(SidecarChannels.class)
+			.stub("user-service", UserServiceGrpc.UserServiceBlockingStub.class)
 			.withDeadlineAfter(30, TimeUnit.SECONDS)
 			.getUser(GetUserRequest.newBuilder().setUserId(user.getId()).build());
-	}
-
-	private Channel interceptedAsTheSidecarClient() {
-		List<ClientInterceptor> interceptors = new ArrayList<>(
-				this.context.getBeansWithAnnotation(GlobalClientInterceptor.class)
-					.values()
-					.stream()
-					.map(ClientInterceptor.class::cast)
-					.toList());
-		interceptors.sort(AnnotationAwareOrderComparator.INSTANCE.reversed());
-		return ClientInterceptors.intercept(this.channel, interceptors);
 	}
 
 	private static Set<String> dashboardMetrics() throws Exception {

@@ -1,0 +1,145 @@
+package io.github.microservicestarter.autoconfigure.client;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.microservicestarter.autoconfigure.observability.GrpcObservationAutoConfiguration;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls through the real sidecar client, in direct mode and in sidecar mode through nginx, carry
+ * the W3C trace context of their client span to the server, and time the call by target app id.
+ */
+class TracesThroughTheClientTests {
+
+	@TempDir
+	static Path nginxDir;
+
+	static EchoBackend echo;
+
+	static NginxSidecar sidecar;
+
+	@BeforeAll
+	static void startBackendAndSidecar() throws Exception {
+		echo = EchoBackend.start("echo");
+		sidecar = NginxSidecar.start(nginxDir, Map.of("echo", echo.port()));
+	}
+
+	@AfterAll
+	static void stopSidecarAndBackend() throws Exception {
+		if (sidecar != null) {
+			sidecar.close();
+		}
+		echo.close();
+	}
+
+	@Test
+	void directCallCarriesTheClientSpanAsTraceparentAndIsTimedByTargetAppId() {
+		tracedClient().withPropertyValues("microservice.clients.echo.address=static://" + echo.address())
+			.run((context) -> assertCallIsTracedAndTimed(context));
+	}
+
+	@Test
+	void callThroughTheSidecarCarriesTheClientSpanAsTraceparentAndIsTimedByTargetAppId() {
+		tracedClient().withPropertyValues("microservice.client.mode=sidecar",
+				"microservice.client.sidecar-endpoint=127.0.0.1:" + sidecar.port())
+			.run((context) -> assertCallIsTracedAndTimed(context));
+	}
+
+	private static ApplicationContextRunner tracedClient() {
+		return SidecarClientRunner.withEnvironment()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					GrpcObservationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
+			.withPropertyValues("management.tracing.sampling.probability=1.0")
+			.withBean(RecordingSpanExporter.class);
+	}
+
+	private static void assertCallIsTracedAndTimed(ApplicationContext context) {
+		Tracer tracer = context.getBean(Tracer.class);
+		EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
+		int before = echo.calls().size();
+		Span test = tracer.nextSpan().name("test").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(test)) {
+			client.get("traced");
+		}
+		finally {
+			test.end();
+		}
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+
+		SpanData clientSpan = context.getBean(RecordingSpanExporter.class).only(SpanKind.CLIENT);
+		assertThat(clientSpan.getName()).isEqualTo("probe.Echo/Get");
+		assertThat(clientSpan.getParentSpanId()).isEqualTo(test.context().spanId());
+		assertThat(clientSpan.getTraceId()).isEqualTo(test.context().traceId());
+		String traceparent = echo.calls().get(before).applicationHeaders().get("traceparent");
+		assertThat(traceparent).isEqualTo("00-%s-%s-01".formatted(clientSpan.getTraceId(), clientSpan.getSpanId()));
+		assertThat(context.getBean(MeterRegistry.class)
+			.get("grpc.client")
+			.tags("rpc.method", "Get", "grpc.status_code", "OK", "target.app.id", "echo")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	/**
+	 * Keeps the spans the app exports.
+	 */
+	static final class RecordingSpanExporter implements SpanExporter {
+
+		private final List<SpanData> spans = new CopyOnWriteArrayList<>();
+
+		@Override
+		public CompletableResultCode export(Collection<SpanData> batch) {
+			this.spans.addAll(batch);
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		SpanData only(SpanKind kind) {
+			List<SpanData> ofKind = this.spans.stream().filter((span) -> span.getKind() == kind).toList();
+			assertThat(ofKind).as("%s spans in %s", kind, this.spans).hasSize(1);
+			return ofKind.get(0);
+		}
+
+	}
+
+}
