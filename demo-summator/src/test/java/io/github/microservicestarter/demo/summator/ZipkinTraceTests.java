@@ -102,14 +102,18 @@ class ZipkinTraceTests {
 		finally {
 			channel.shutdownNow();
 		}
-		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
-
-		// The user-service exports on its own schedule (every 5 s by default): wait for its span.
+		// The summator's server span ends when its call closes, which may be just after the reply
+		// reached the test, so it is flushed again on each poll; the user-service exports on its own
+		// schedule (every 5 s by default). Wait for all three spans.
+		SdkTracerProvider tracerProvider = this.context.getBean(SdkTracerProvider.class);
 		List<JsonNode> spans = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
 			spans.clear();
 			zipkin.trace(traceId).forEach(spans::add);
-			return spans.stream().anyMatch((span) -> isOf(span, "user-service", "SERVER"));
+			return spans.stream().anyMatch((span) -> isOf(span, "user-service", "SERVER"))
+					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "SERVER"))
+					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "CLIENT"));
 		});
 		JsonNode summatorServer = only(spans, "summator", "SERVER");
 		JsonNode summatorClient = only(spans, "summator", "CLIENT");
@@ -124,10 +128,10 @@ class ZipkinTraceTests {
 		assertThat(userServiceServer.path("tags").path("rpc.service").asText()).isEqualTo("user.UserService");
 		assertThat(userServiceServer.path("tags").path("rpc.method").asText()).isEqualTo("GetUser");
 		assertThat(userServiceServer.path("tags").path("grpc.status_code").asText()).isEqualTo("OK");
-		// Boot's log correlation and the access log both name the trace.
-		assertThat(output.getOut())
+		// Boot's log correlation and the access log both name the trace (logged as the call closes).
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
 			.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\].*helloworld.Greeter/SayHelloToUser OK")
-			.contains("trace=" + traceId);
+			.contains("trace=" + traceId));
 	}
 
 	private static String createUser() {
