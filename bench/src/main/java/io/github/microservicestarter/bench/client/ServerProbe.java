@@ -2,6 +2,7 @@ package io.github.microservicestarter.bench.client;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -62,13 +63,13 @@ final class ServerProbe implements AutoCloseable {
 	}
 
 	/**
-	 * Calls until the server answers, for at most the given time.
-	 * @return nanoTime of the first answer, or -1 if none came in time
+	 * Calls until the server answers, for at most the given time and while its process is alive.
+	 * @return nanoTime of the first answer, or -1 if none came
 	 */
-	long awaitAnswer(long timeoutNanos) {
+	long awaitAnswer(long timeoutNanos, BooleanSupplier serverAlive) {
 		long deadline = System.nanoTime() + timeoutNanos;
 		while (!answers()) {
-			if (System.nanoTime() > deadline) {
+			if (System.nanoTime() > deadline || !serverAlive.getAsBoolean()) {
 				return -1;
 			}
 			LockSupport.parkNanos(RETRY_NANOS);

@@ -26,13 +26,13 @@ public final class StartupTimer {
 			}
 			long start = System.nanoTime();
 			Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-			long answered = probe.awaitAnswer(TimeUnit.SECONDS.toNanos(60));
+			long answered = probe.awaitAnswer(TimeUnit.SECONDS.toNanos(60), server::isAlive);
 			server.destroy();
 			if (!server.waitFor(30, TimeUnit.SECONDS)) {
 				server.destroyForcibly();
 			}
 			if (answered < 0) {
-				System.err.println("The server did not answer within 60 s: see " + log);
+				System.err.println("The server did not answer within 60 s, or stopped: see " + log);
 				System.exit(1);
 			}
 			System.out.println("startup_ms=" + TimeUnit.NANOSECONDS.toMillis(answered - start));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,8 +48,8 @@ public final class StreamReader {
 			fullGc(serverPid);
 			measured.close();
 			double seconds = measured.elapsedNanos / 1e9;
-			System.out.printf("result messages=%d seconds=%.3f rate=%.1f%n", measured.messages.get(), seconds,
-					measured.messages.get() / seconds);
+			System.out.printf("result messages=%d seconds=%.3f rate=%.1f%n", measured.counted, seconds,
+					measured.counted / seconds);
 		}
 		finally {
 			pacer.shutdownNow();
@@ -75,16 +76,24 @@ public final class StreamReader {
 
 		private final int rate;
 
-		private final ScheduledExecutorService pacer;
-
 		private ClientCallStreamObserver<StreamUsersRequest> call;
+
+		private ScheduledFuture<?> pacing;
 
 		private long elapsedNanos;
 
+		/** The messages read when the window closed; more arrive while the server collects its heap. */
+		private long counted;
+
 		Reading(ManagedChannel channel, int rate, ScheduledExecutorService pacer) {
 			this.rate = rate;
-			this.pacer = pacer;
 			UserServiceGrpc.newStub(channel).streamUsers(StreamUsersRequest.getDefaultInstance(), this);
+			// Paced only once the call has started: request() before that throws, which would end the pacing.
+			if (rate > 0) {
+				long period = 1_000_000 / rate;
+				this.pacing = pacer.scheduleAtFixedRate(() -> this.call.request(1), period, period,
+						TimeUnit.MICROSECONDS);
+			}
 		}
 
 		@Override
@@ -92,8 +101,6 @@ public final class StreamReader {
 			this.call = requestStream;
 			if (this.rate > 0) {
 				requestStream.disableAutoRequestWithInitial(1);
-				this.pacer.scheduleAtFixedRate(() -> requestStream.request(1), 0, 1_000_000 / this.rate,
-						TimeUnit.MICROSECONDS);
 			}
 		}
 
@@ -106,6 +113,7 @@ public final class StreamReader {
 			catch (TimeoutException ex) {
 				this.elapsedNanos = System.nanoTime() - start;
 			}
+			this.counted = this.messages.get();
 			return this;
 		}
 
@@ -126,6 +134,9 @@ public final class StreamReader {
 
 		/** Ends the call (cancels it if it is still streaming) and fails if the server failed it. */
 		void close() {
+			if (this.pacing != null) {
+				this.pacing.cancel(false);
+			}
 			this.call.cancel("The benchmark window is over", null);
 			this.completed.exceptionallyCompose((error) -> {
 				if (Status.fromThrowable(error).getCode() == Status.Code.CANCELLED) {

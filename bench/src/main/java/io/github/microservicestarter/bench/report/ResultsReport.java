@@ -40,7 +40,7 @@ public final class ResultsReport {
 					"5. StreamUsers of {rows} users read slowly ({slow_rate} messages/s) vs read fast, demo-user-service",
 					"slow", "fast",
 					List.of(new Metric("rate", "messages/s", Kind.RATIO, Double.NaN),
-							new Metric("peak_heap_mb", "server's peak live heap, MB", Kind.RATIO,
+							new Metric("peak_heap_mb", "server's peak heap after GC, MB", Kind.RATIO,
 									Double.NaN))),
 			new Comparison("startup", "6. Startup: process start to the first successful SayHello", "summator",
 					"plain", List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))));
@@ -53,11 +53,11 @@ public final class ResultsReport {
 			- Every unary h2load run was checked: no failed, errored or timed-out request, every response
 			  HTTP 200, and the server's own count of calls closed with a non-OK grpc-status is 0 (h2load
 			  alone counts an HTTP 200 carrying grpc-status 13 as a success).
-			- Peak live heap: the largest heap occupancy right after a GC in the server's GC log
+			- Peak heap after GC: the largest heap occupancy right after a GC in the server's GC log
 			  (-Xlog:gc) during the measured window. The reader asks the server for a full GC
-			  (jcmd GC.run) as the window opens and again just before it closes, with the stream still
-			  open, so each run has at least those two points: it is the heap the server keeps, not the
-			  garbage it has not collected yet.
+			  (jcmd GC.run) as the window opens and again as it closes, with the stream still open, so
+			  each run has at least those two points: it is the heap the server holds on to, not the
+			  garbage it has not collected yet (a young GC's figure may still include old garbage).
 			- Startup has no warm-up: it is a cold start, the time from launching the JVM to the first
 			  SayHello that succeeds (polled every 2 ms from the load CPU).
 			""";
