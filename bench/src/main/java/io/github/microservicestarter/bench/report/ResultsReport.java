@@ -141,9 +141,10 @@ public final class ResultsReport {
 			}
 			tables.append('\n');
 		}
-		return "## Results\n\nMedians and ranges (min–max) over %s pairs, each pair run A then B, a fresh JVM per run.\n\n"
-			.formatted(settings.getProperty("pairs")) + "### Goals\n\n" + (goals.isEmpty() ? "None measured.\n" : goals)
-				+ "\n" + tables;
+		String intro = "Medians and ranges (min–max) over the pairs (%s), each pair run A then B, a fresh JVM per run."
+			.formatted(settings.getProperty("pairs"));
+		return "## Results\n\n" + intro + "\n\n### Goals\n\n" + (goals.isEmpty() ? "None measured.\n" : goals) + "\n"
+				+ tables;
 	}
 
 	private static String goal(Metric metric, Summary a, Summary compared) {
