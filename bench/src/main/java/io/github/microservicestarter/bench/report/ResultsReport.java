@@ -50,7 +50,7 @@ public final class ResultsReport {
 
 			- Ratios are per pair (A and B of the same pair, run one after the other), then summarised;
 			  a goal passes when the median ratio meets it. Latency ratios above 1 mean A is slower.
-			- Every unary h2load run was checked: no failed, errored or timed-out request, every response
+			- Every h2load run was checked: no failed, errored or timed-out request, every response
 			  HTTP 200, and the server's own count of calls closed with a non-OK grpc-status is 0 (h2load
 			  alone counts an HTTP 200 carrying grpc-status 13 as a success).
 			- Peak heap after GC: the largest heap occupancy right after a GC in the server's GC log
