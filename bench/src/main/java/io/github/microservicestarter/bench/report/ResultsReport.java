@@ -1,0 +1,211 @@
+package io.github.microservicestarter.bench.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Turns a run's {@code measurements.tsv} (comparison, pair, variant, metric, value) into
+ * {@code results.md}: for each comparison, each variant's median and range over the pairs, the
+ * median and range of the per-pair ratio (or difference), and the issue's goals with pass or fail.
+ * Usage: {@code ResultsReport <results-dir>}; the directory also holds bench/run's
+ * {@code run.properties}, whose settings name the loads in the table.
+ */
+public final class ResultsReport {
+
+	private static final List<Comparison> COMPARISONS = List.of(
+			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load", "starter",
+					"plain", unaryMetrics("", 0.95)),
+			new Comparison("observed",
+					"2. Starter with metrics and tracing on (10 % sampled) vs plain grpc-java: unary SayHello, h2load",
+					"observed", "plain", unaryMetrics("", 0.90)),
+			new Comparison("client",
+					"3. Sidecar client in direct mode vs a raw stub, same starter server: unary SayHello, Java load client",
+					"sidecar", "raw", unaryMetrics("client_", 0.98)),
+			new Comparison("proxy",
+					"4. Through the header-routing proxy (nginx) vs direct, starter server, fixed rate {fixed_rate}: h2load",
+					"proxy", "direct",
+					List.of(new Metric("p50_us", "p50 latency, µs", Kind.DIFFERENCE, Double.NaN),
+							new Metric("p90_us", "p90 latency, µs", Kind.DIFFERENCE, Double.NaN),
+							new Metric("p99_us", "p99 latency, µs", Kind.DIFFERENCE, Double.NaN))),
+			new Comparison("streaming",
+					"5. StreamUsers of {rows} users read slowly ({slow_rate} messages/s) vs read fast, demo-user-service",
+					"slow", "fast",
+					List.of(new Metric("rate", "messages/s", Kind.RATIO, Double.NaN),
+							new Metric("peak_heap_mb", "server's peak heap after GC, MB", Kind.RATIO,
+									Double.NaN))),
+			new Comparison("startup", "6. Startup: process start to the first successful SayHello", "summator",
+					"plain", List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))));
+
+	private static final String NOTES = """
+			### How to read it
+
+			- Ratios are per pair (A and B of the same pair, run one after the other), then summarised;
+			  a goal passes when the median ratio meets it. Latency ratios above 1 mean A is slower.
+			- Every h2load run was checked: no failed, errored or timed-out request, every response
+			  HTTP 200, and the server's own count of calls closed with a non-OK grpc-status is 0 (h2load
+			  alone counts an HTTP 200 carrying grpc-status 13 as a success).
+			- Peak heap after GC: the largest heap occupancy right after a GC in the server's GC log
+			  (-Xlog:gc) during the measured window. The reader asks the server for a full GC
+			  (jcmd GC.run) as the window opens and again as it closes, with the stream still open, so
+			  each run has at least those two points: it is the heap the server holds on to, not the
+			  garbage it has not collected yet (a young GC's figure may still include old garbage).
+			- Startup has no warm-up: it is a cold start, the time from launching the JVM to the first
+			  SayHello that succeeds (polled every 2 ms from the load CPU).
+			""";
+
+	private ResultsReport() {
+	}
+
+	/** Throughput and latency at the low and the high load, named by run.properties' {prefix}low_load and so on. */
+	private static List<Metric> unaryMetrics(String prefix, double goal) {
+		List<Metric> metrics = new ArrayList<>();
+		for (String load : List.of("low", "high")) {
+			String name = "{" + prefix + load + "_load}";
+			metrics.add(new Metric(load + ".rps", "req/s at " + name, Kind.RATIO, goal));
+			metrics.add(new Metric(load + ".p50_us", "p50 µs at " + name, Kind.RATIO, Double.NaN));
+			metrics.add(new Metric(load + ".p99_us", "p99 µs at " + name, Kind.RATIO, Double.NaN));
+		}
+		return metrics;
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path dir = Path.of(args[0]);
+		Properties settings = new Properties();
+		try (Reader reader = Files.newBufferedReader(dir.resolve("run.properties"))) {
+			settings.load(reader);
+		}
+		// comparison -> metric -> variant -> pair -> value
+		Map<String, Map<String, Map<String, Map<Integer, Double>>>> values = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(dir.resolve("measurements.tsv"))) {
+			String[] columns = line.split("\t");
+			if (columns[0].equals("comparison")) {
+				continue;
+			}
+			values.computeIfAbsent(columns[0], (key) -> new LinkedHashMap<>())
+				.computeIfAbsent(columns[3], (key) -> new LinkedHashMap<>())
+				.computeIfAbsent(columns[2], (key) -> new TreeMap<>())
+				.put(Integer.parseInt(columns[1]), Double.parseDouble(columns[4]));
+		}
+		String report = Files.readString(dir.resolve("environment.md")) + "\n" + render(values, settings) + NOTES;
+		Files.writeString(dir.resolve("results.md"), report);
+		System.out.print(report);
+	}
+
+	private static String render(Map<String, Map<String, Map<String, Map<Integer, Double>>>> values,
+			Properties settings) {
+		StringBuilder goals = new StringBuilder();
+		StringBuilder tables = new StringBuilder();
+		for (Comparison comparison : COMPARISONS) {
+			Map<String, Map<String, Map<Integer, Double>>> metrics = values.get(comparison.id());
+			if (metrics == null) {
+				continue;
+			}
+			String a = comparison.a();
+			String b = comparison.b();
+			tables.append("### ").append(fill(comparison.title(), settings)).append("\n\n");
+			tables.append("| Measure | %s: median (range) | %s: median (range) | %s | Goal |\n".formatted(a, b,
+					comparison.metrics().get(0).kind() == Kind.DIFFERENCE ? a + " − " + b + ": median (range)"
+							: a + " / " + b + ": median (range)"));
+			tables.append("| --- | --- | --- | --- | --- |\n");
+			for (Metric metric : comparison.metrics()) {
+				Map<String, Map<Integer, Double>> byVariant = metrics.get(metric.key());
+				if (byVariant == null || !byVariant.containsKey(a) || !byVariant.containsKey(b)) {
+					continue;
+				}
+				Map<Integer, Double> aValues = byVariant.get(a);
+				Map<Integer, Double> bValues = byVariant.get(b);
+				double[] compared = aValues.keySet()
+					.stream()
+					.filter(bValues::containsKey)
+					.mapToDouble((pair) -> (metric.kind() == Kind.DIFFERENCE) ? aValues.get(pair) - bValues.get(pair)
+							: aValues.get(pair) / bValues.get(pair))
+					.toArray();
+				Summary aSummary = Summary.of(aValues.values());
+				String goal = goal(metric, aSummary, Summary.of(compared));
+				tables.append("| %s | %s | %s | %s | %s |\n".formatted(fill(metric.label(), settings),
+						aSummary.format("%,.0f"), Summary.of(bValues.values()).format("%,.0f"),
+						Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f"), goal));
+				if (!goal.isEmpty()) {
+					goals.append("- ").append(fill(comparison.title(), settings)).append(", ")
+						.append(fill(metric.label(), settings)).append(": ").append(goal).append('\n');
+				}
+			}
+			tables.append('\n');
+		}
+		String intro = "Medians and ranges (min–max) over the pairs (%s), each pair run A then B, a fresh JVM per run."
+			.formatted(settings.getProperty("pairs"));
+		return "## Results\n\n" + intro + "\n\n### Goals\n\n" + (goals.isEmpty() ? "None measured.\n" : goals) + "\n"
+				+ tables;
+	}
+
+	private static String goal(Metric metric, Summary a, Summary compared) {
+		if (Double.isNaN(metric.goal())) {
+			return "";
+		}
+		return switch (metric.kind()) {
+			case RATIO -> "≥ %.2f: **%s**".formatted(metric.goal(), compared.median() >= metric.goal() ? "pass" : "FAIL");
+			case A_AT_MOST -> "≤ %,.0f: **%s**".formatted(metric.goal(), a.median() <= metric.goal() ? "pass" : "FAIL");
+			case DIFFERENCE -> "";
+		};
+	}
+
+	private static String fill(String text, Properties settings) {
+		String filled = text;
+		for (String name : settings.stringPropertyNames()) {
+			filled = filled.replace("{" + name + "}", settings.getProperty(name));
+		}
+		return filled;
+	}
+
+	/** How a metric's two variants are compared, and what its goal bounds. */
+	private enum Kind {
+
+		/** A / B; the goal is the least median ratio. */
+		RATIO,
+
+		/** A − B, in the metric's unit; no goal. */
+		DIFFERENCE,
+
+		/** A / B shown; the goal is the most A's median may be. */
+		A_AT_MOST
+
+	}
+
+	private record Metric(String key, String label, Kind kind, double goal) {
+	}
+
+	private record Comparison(String id, String title, String a, String b, List<Metric> metrics) {
+	}
+
+	private record Summary(double median, double min, double max) {
+
+		static Summary of(Iterable<Double> values) {
+			List<Double> list = new ArrayList<>();
+			values.forEach(list::add);
+			return of(list.stream().mapToDouble(Double::doubleValue).toArray());
+		}
+
+		static Summary of(double[] values) {
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			int middle = sorted.length / 2;
+			double median = (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+			return new Summary(median, sorted[0], sorted[sorted.length - 1]);
+		}
+
+		String format(String number) {
+			return (number + " (" + number + "–" + number + ")").formatted(this.median, this.min, this.max);
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.github.microservicestarter.bench.server;
+
+import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The starter as an app uses it: {@link BenchGreeter} as a {@code @GrpcService}, everything else
+ * as shipped. The 'observed' profile turns metrics and tracing on.
+ */
+@SpringBootApplication
+public class StarterGreeterApplication {
+
+	// Destroyed after the server stopped taking calls, so the report counts every call.
+	@Bean(destroyMethod = "report")
+	@GlobalServerInterceptor
+	CallStatusCounter callStatusCounter() {
+		return new CallStatusCounter();
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(StarterGreeterApplication.class, args);
+	}
+
+}
