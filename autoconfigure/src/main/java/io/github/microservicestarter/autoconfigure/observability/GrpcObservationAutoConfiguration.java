@@ -1,6 +1,6 @@
 package io.github.microservicestarter.autoconfigure.observability;
 
-import io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor;
+import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
- * Observes every gRPC call, served and made, with Micrometer's observation interceptors: through
+ * Observes every gRPC call, served and made, with Micrometer's observations: through
  * Spring Boot's observation handlers they time calls (meters {@code grpc.server} and
  * {@code grpc.client}), count calls in flight and messages, and make spans that carry the W3C
  * trace context in the call's metadata.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration")
-@ConditionalOnClass({ ObservationGrpcServerInterceptor.class, ObservationRegistry.class })
+@ConditionalOnClass({ GrpcServerObservationContext.class, ObservationRegistry.class })
 @ConditionalOnBean(ObservationRegistry.class)
 public class GrpcObservationAutoConfiguration {
 
@@ -35,8 +35,8 @@ public class GrpcObservationAutoConfiguration {
 	@GlobalServerInterceptor
 	@Order(INTERCEPTOR_ORDER)
 	@ConditionalOnMissingBean
-	ObservationGrpcServerInterceptor observationGrpcServerInterceptor(ObservationRegistry registry) {
-		return new ObservationGrpcServerInterceptor(registry);
+	GrpcServerObservationInterceptor grpcServerObservationInterceptor(ObservationRegistry registry) {
+		return new GrpcServerObservationInterceptor(registry);
 	}
 
 	@Bean
