@@ -25,7 +25,7 @@ public final class ResultsReport {
 			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load", "starter",
 					"plain", unaryMetrics("", 0.95)),
 			new Comparison("observed",
-					"2. Starter with metrics and tracing on (10 % sampled) vs plain grpc-java: unary SayHello, h2load",
+					"2. Starter exporting its sampled spans (10 %) to a Zipkin sink vs plain grpc-java: unary SayHello, h2load",
 					"observed", "plain", unaryMetrics("", 0.90)),
 			new Comparison("client",
 					"3. Sidecar client in direct mode vs a raw stub, same starter server: unary SayHello, Java load client",
