@@ -77,24 +77,13 @@ public class GrpcServerObservationInterceptor implements ServerInterceptor {
 		String authority = call.getAuthority();
 		if (authority != null) {
 			context.setAuthority(authority);
-			setPeer(context, authority);
+			Peer peer = Peer.of(authority);
+			context.setPeerName(peer.name());
+			if (peer.port() != null) {
+				context.setPeerPort(peer.port());
+			}
 		}
 		return context;
-	}
-
-	/** host, host:port, [v6]:port; a port that is not a number is left out, as URI leaves it. */
-	private static void setPeer(GrpcServerObservationContext context, String authority) {
-		int colon = authority.lastIndexOf(':');
-		boolean hasPort = colon > authority.lastIndexOf(']');
-		context.setPeerName(hasPort ? authority.substring(0, colon) : authority);
-		if (hasPort) {
-			try {
-				context.setPeerPort(Integer.parseInt(authority.substring(colon + 1)));
-			}
-			catch (NumberFormatException ex) {
-				// Not a port: the span goes without one.
-			}
-		}
 	}
 
 	private static final class ObservedCall<Q, A> extends SimpleForwardingServerCall<Q, A> {
