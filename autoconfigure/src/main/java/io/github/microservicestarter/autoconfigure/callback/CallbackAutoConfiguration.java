@@ -30,7 +30,7 @@ public class CallbackAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static DaprHandlers daprHandlers() {
+	DaprHandlers daprHandlers() {
 		return new DaprHandlers();
 	}
 
