@@ -2,6 +2,7 @@ package io.github.microservicestarter.autoconfigure.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collection;
 import java.util.Set;
 
 import io.grpc.Metadata;
@@ -29,7 +30,7 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 	 * @param token the token calls must carry
 	 * @param openServices full names of the services that need no token
 	 */
-	public AppApiTokenInterceptor(String token, Set<String> openServices) {
+	public AppApiTokenInterceptor(String token, Collection<String> openServices) {
 		this.token = token.getBytes(StandardCharsets.UTF_8);
 		this.openServices = Set.copyOf(openServices);
 	}
