@@ -44,7 +44,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * Stops after the gRPC server (phase {@link SmartLifecycle#DEFAULT_PHASE}) and a web server's
 	 * graceful shutdown: their handlers' calls to other apps can finish.
 	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private static final Log logger = LogFactory.getLog(SidecarChannels.class);
 

@@ -23,10 +23,10 @@ import org.apache.commons.logging.LogFactory;
 public class AccessLogInterceptor implements ServerInterceptor {
 
 	/** The logger the lines go to. */
-	public static final String LOGGER = "io.github.microservicestarter.access";
+	private static final String LOGGER = "io.github.microservicestarter.access";
 
 	/** The header in which Dapr hands over the app id of the app that made the call. */
-	public static final String CALLER_APP_ID = "dapr-caller-app-id";
+	private static final String CALLER_APP_ID = "dapr-caller-app-id";
 
 	private static final Metadata.Key<String> CALLER_KEY = Metadata.Key.of(CALLER_APP_ID,
 			Metadata.ASCII_STRING_MARSHALLER);
