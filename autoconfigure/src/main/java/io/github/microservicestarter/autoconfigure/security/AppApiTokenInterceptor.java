@@ -11,15 +11,13 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
+
 /**
  * Lets through only calls whose {@code dapr-api-token} header holds the app API token, and every
  * call of an open service; the others end {@code UNAUTHENTICATED} before any handler runs.
  */
 public class AppApiTokenInterceptor implements ServerInterceptor {
-
-	/** The header Dapr's sidecar sends the app API token in. */
-	public static final Metadata.Key<String> TOKEN_HEADER = Metadata.Key.of("dapr-api-token",
-			Metadata.ASCII_STRING_MARSHALLER);
 
 	private final byte[] token;
 
@@ -41,7 +39,7 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 		if (this.openServices.contains(call.getMethodDescriptor().getServiceName())) {
 			return next.startCall(call, headers);
 		}
-		String presented = headers.get(TOKEN_HEADER);
+		String presented = headers.get(DaprMetadata.API_TOKEN);
 		if (presented == null) {
 			return refuse(call, "This app requires the dapr-api-token header: call it through its Dapr sidecar, "
 					+ "or send the app API token in that header");
