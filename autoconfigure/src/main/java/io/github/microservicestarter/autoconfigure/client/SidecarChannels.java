@@ -79,7 +79,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * @param callerAppId this app's id, sent to the sidecar as dapr-caller-app-id
 	 * @param gracePeriod how long closing connections wait for calls in flight; negative waits
 	 * for as long as they take
-	 * @param globalInterceptors the interceptors of every call, in order, asked on the first call
+	 * @param globalInterceptors the interceptors of every call, in order, asked on each target's first call
 	 */
 	SidecarChannels(ClientTargetResolver resolver, ManagedChannelFactory channelFactory, String callerAppId,
 			Duration gracePeriod, Supplier<List<ClientInterceptor>> globalInterceptors) {
