@@ -250,7 +250,8 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 			return status.getStatus().asRuntimeException(status.getTrailers());
 		}
 		if (ex instanceof IllegalArgumentException) {
-			return Status.INVALID_ARGUMENT.withDescription(ex.getMessage()).asRuntimeException();
+			String description = (ex.getMessage() != null) ? ex.getMessage() : what + " rejected its data";
+			return Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException();
 		}
 		logger.error("%s failed in %s".formatted(what, handler.description()), ex);
 		return Status.INTERNAL.withDescription("%s failed; the app's log tells why".formatted(what))
