@@ -115,8 +115,20 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * {@code UserServiceGrpc.UserServiceBlockingStub}
 	 * @return the stub
 	 * @throws UnknownTargetAppException when its calls go direct and it has no address
+	 * @throws InvalidSidecarClientException when the class is not a stub of generated code
 	 */
 	public <S extends AbstractStub<S>> S stub(String appId, Class<S> stubType) {
+		return stub(appId, stubType, "SidecarChannels.stub(\"%s\", %s.class)".formatted(appId, stubType.getName()));
+	}
+
+	private <S extends AbstractStub<S>> S stub(String appId, Class<S> stubType, String askedBy) {
+		if (!GeneratedStubs.isGenerated(stubType)) {
+			throw new InvalidSidecarClientException(askedBy,
+					("%s is not a stub of grpc-java's generated code: it is not nested in a *Grpc class with a static"
+							+ " factory of it taking a Channel").formatted(stubType.getName()),
+					"Ask for a stub class nested in a generated *Grpc class, such as"
+							+ " UserServiceGrpc.UserServiceBlockingStub, or for an io.grpc.Channel.");
+		}
 		Channel channel = channel(appId);
 		List<String> idempotent = IdempotentMethods.declaredBy(GeneratedStubs.service(stubType));
 		synchronized (this) {
@@ -135,18 +147,23 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * A channel or stub of the given type, for {@link SidecarClient} injection points.
 	 * @param appId the app's id
 	 * @param type {@link Channel} or a generated stub class
+	 * @param injectionPoint the injection point, for messages
 	 * @return the channel or stub
+	 * @throws InvalidSidecarClientException when the type is neither
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	Object client(String appId, Class<?> type) {
+	Object client(String appId, Class<?> type, String injectionPoint) {
 		if (type == Channel.class) {
 			return channel(appId);
 		}
 		if (AbstractStub.class.isAssignableFrom(type)) {
-			return stub(appId, (Class) type);
+			return stub(appId, (Class) type, injectionPoint);
 		}
-		throw new IllegalArgumentException("@SidecarClient(\"%s\") injects an io.grpc.Channel or a gRPC stub, not %s"
-			.formatted(appId, type.getName()));
+		throw new InvalidSidecarClientException(injectionPoint,
+				"@SidecarClient(\"%s\") injects an io.grpc.Channel or a gRPC stub, not %s".formatted(appId,
+						type.getName()),
+				"Declare it as io.grpc.Channel or as a stub class of grpc-java's generated code, such as"
+						+ " UserServiceGrpc.UserServiceBlockingStub.");
 	}
 
 	/**
