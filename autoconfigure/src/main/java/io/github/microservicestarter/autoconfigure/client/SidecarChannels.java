@@ -73,7 +73,8 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	private volatile boolean running;
 
 	/**
-	 * Creates the channels, resolving every target configured under {@code microservice.clients}.
+	 * Creates the channels, checking the shared settings and resolving every target configured
+	 * under {@code microservice.clients}.
 	 * @param resolver resolves targets
 	 * @param channelFactory builds connections
 	 * @param callerAppId this app's id, sent to the sidecar as dapr-caller-app-id
@@ -88,6 +89,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		this.callerAppId = callerAppId;
 		this.gracePeriod = gracePeriod;
 		this.globalInterceptors = globalInterceptors;
+		resolver.checkDefaults();
 		for (String appId : resolver.configuredAppIds()) {
 			target(appId);
 		}
