@@ -37,6 +37,8 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 	private static final List<Class<? extends Annotation>> HANDLER_ANNOTATIONS = List.of(DaprInvokeHandler.class,
 			DaprBindingHandler.class, DaprTopicHandler.class);
 
+	private final PayloadConverter converter;
+
 	private ConfigurableListableBeanFactory beanFactory;
 
 	private final Map<String, HandlerMethod> invokeHandlers = new LinkedHashMap<>();
@@ -49,6 +51,14 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 	private final Map<String, TopicHandler> topicHandlersByPath = new LinkedHashMap<>();
 
 	private final List<TopicSubscription> subscriptions = new ArrayList<>();
+
+	/**
+	 * Creates the handler registry.
+	 * @param converter works out what each handler's data parameter reads data as
+	 */
+	DaprHandlers(PayloadConverter converter) {
+		this.converter = converter;
+	}
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -92,13 +102,13 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 
 	private void register(String name, Object bean, Method method, Annotation annotation) {
 		if (annotation instanceof DaprInvokeHandler invoke) {
-			HandlerMethod handler = HandlerMethod.of(bean, name, method, null);
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, null, this.converter);
 			requireText(handler, invoke.value(), "@DaprInvokeHandler has no method name",
 					"Name the invoked method: @DaprInvokeHandler(\"EchoMethod\").");
 			putOnce(this.invokeHandlers, invoke.value(), handler, "invoked method '%s'");
 		}
 		else if (annotation instanceof DaprBindingHandler binding) {
-			HandlerMethod handler = HandlerMethod.of(bean, name, method, BindingContext.class);
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, BindingContext.class, this.converter);
 			requireText(handler, binding.value(), "@DaprBindingHandler has no binding name",
 					"Name the input binding component: @DaprBindingHandler(\"storage\").");
 			putOnce(this.bindingHandlers, binding.value(), handler, "input binding '%s'");
@@ -109,7 +119,7 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 	}
 
 	private void registerTopicHandler(String name, Object bean, Method method, DaprTopicHandler annotation) {
-		HandlerMethod handler = HandlerMethod.of(bean, name, method, CloudEvent.class);
+		HandlerMethod handler = HandlerMethod.of(bean, name, method, CloudEvent.class, this.converter);
 		requireText(handler, annotation.pubsub(), "@DaprTopicHandler has no pubsub",
 				"Name the pub/sub component: @DaprTopicHandler(pubsub = \"pubsub\", topic = ...).");
 		requireText(handler, annotation.topic(), "@DaprTopicHandler has no topic",
