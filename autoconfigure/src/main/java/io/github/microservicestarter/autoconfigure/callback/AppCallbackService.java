@@ -1,6 +1,5 @@
 package io.github.microservicestarter.autoconfigure.callback;
 
-import java.lang.reflect.Type;
 import java.util.Map;
 
 import com.google.protobuf.Any;
@@ -28,6 +27,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.microservicestarter.autoconfigure.callback.PayloadConverter.DataType;
 
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
@@ -79,11 +80,10 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 	}
 
 	/** Data packed with its type is unpacked as such; bare bytes are read by their content type. */
-	private Object readInvokeData(InvokeRequest request, Type type) {
+	private Object readInvokeData(InvokeRequest request, DataType type) {
 		Any data = request.getData();
-		Class<?> raw = HandlerMethod.rawClass(type);
-		if (!data.getTypeUrl().isEmpty() && Message.class.isAssignableFrom(raw)) {
-			Message prototype = ProtobufMessages.defaultInstance(raw.asSubclass(Message.class));
+		Message prototype = type.prototype();
+		if (!data.getTypeUrl().isEmpty() && prototype != null) {
 			String expected = prototype.getDescriptorForType().getFullName();
 			if (!data.getTypeUrl().endsWith("/" + expected)) {
 				throw new PayloadConversionException(
@@ -250,7 +250,8 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 			return status.getStatus().asRuntimeException(status.getTrailers());
 		}
 		if (ex instanceof IllegalArgumentException) {
-			return Status.INVALID_ARGUMENT.withDescription(ex.getMessage()).asRuntimeException();
+			String description = (ex.getMessage() != null) ? ex.getMessage() : what + " rejected its data";
+			return Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException();
 		}
 		logger.error("%s failed in %s".formatted(what, handler.description()), ex);
 		return Status.INTERNAL.withDescription("%s failed; the app's log tells why".formatted(what))

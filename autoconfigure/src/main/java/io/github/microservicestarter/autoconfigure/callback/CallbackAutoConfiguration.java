@@ -30,14 +30,20 @@ public class CallbackAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static DaprHandlers daprHandlers() {
-		return new DaprHandlers();
+	PayloadConverter daprPayloadConverter(ObjectProvider<ObjectMapper> objectMapper) {
+		return new PayloadConverter(objectMapper.getIfAvailable(ObjectMapper::new));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AppCallbackService appCallbackService(DaprHandlers handlers, ObjectProvider<ObjectMapper> objectMapper) {
-		return new AppCallbackService(handlers, new PayloadConverter(objectMapper.getIfAvailable(ObjectMapper::new)));
+	DaprHandlers daprHandlers(PayloadConverter converter) {
+		return new DaprHandlers(converter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AppCallbackService appCallbackService(DaprHandlers handlers, PayloadConverter converter) {
+		return new AppCallbackService(handlers, converter);
 	}
 
 	@Configuration(proxyBeanMethods = false)

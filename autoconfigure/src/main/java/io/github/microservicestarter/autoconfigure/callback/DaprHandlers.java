@@ -22,7 +22,10 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.RepeatableContainers;
 import org.springframework.util.StringUtils;
 
 /**
@@ -30,6 +33,11 @@ import org.springframework.util.StringUtils;
  * invoked method, topic event and binding event.
  */
 class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
+
+	private static final List<Class<? extends Annotation>> HANDLER_ANNOTATIONS = List.of(DaprInvokeHandler.class,
+			DaprBindingHandler.class, DaprTopicHandler.class);
+
+	private final PayloadConverter converter;
 
 	private ConfigurableListableBeanFactory beanFactory;
 
@@ -44,25 +52,37 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 
 	private final List<TopicSubscription> subscriptions = new ArrayList<>();
 
+	/**
+	 * Creates the handler registry.
+	 * @param converter works out what each handler's data parameter reads data as
+	 */
+	DaprHandlers(PayloadConverter converter) {
+		this.converter = converter;
+	}
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
 	}
 
 	/**
-	 * Whether a class has a method annotated as a Dapr handler.
+	 * The Dapr handler methods of a class, with their handler annotations, found in one scan.
 	 * @param type the class
-	 * @return whether it has one
+	 * @return the annotations of each handler method; empty when it has none
 	 */
-	static boolean declaresHandlers(Class<?> type) {
-		return !annotated(type, DaprInvokeHandler.class).isEmpty() || !annotated(type, DaprTopicHandler.class).isEmpty()
-				|| !annotated(type, DaprBindingHandler.class).isEmpty();
-	}
-
-	private static <A extends Annotation> Map<Method, A> annotated(Class<?> type, Class<A> annotation) {
-		return MethodIntrospector.selectMethods(type,
-				(MethodIntrospector.MetadataLookup<A>) (method) -> AnnotatedElementUtils.findMergedAnnotation(method,
-						annotation));
+	static Map<Method, List<Annotation>> handlerMethods(Class<?> type) {
+		if (!AnnotationUtils.isCandidateClass(type, HANDLER_ANNOTATIONS)) {
+			return Map.of();
+		}
+		return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<List<Annotation>>) (method) -> {
+			MergedAnnotations annotations = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY,
+					RepeatableContainers.none());
+			List<Annotation> found = HANDLER_ANNOTATIONS.stream()
+				.filter(annotations::isPresent)
+				.map((annotation) -> (Annotation) annotations.get(annotation).synthesize())
+				.toList();
+			return found.isEmpty() ? null : found;
+		});
 	}
 
 	@Override
@@ -70,47 +90,54 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 		for (String name : this.beanFactory.getBeanNamesForType(Object.class)) {
 			Class<?> type = ScopedProxyUtils.isScopedTarget(name) ? null
 					: AutoProxyUtils.determineTargetClass(this.beanFactory, name);
-			if (type != null && declaresHandlers(type)) {
-				register(name, type, this.beanFactory.getBean(name));
+			Map<Method, List<Annotation>> methods = (type != null) ? handlerMethods(type) : Map.of();
+			if (!methods.isEmpty()) {
+				Object bean = this.beanFactory.getBean(name);
+				methods.forEach((method, annotations) -> annotations
+					.forEach((annotation) -> register(name, bean, method, annotation)));
 			}
 		}
 		this.topics.values().forEach(this::subscribe);
 	}
 
-	private void register(String name, Class<?> type, Object bean) {
-		annotated(type, DaprInvokeHandler.class).forEach((method, annotation) -> {
-			HandlerMethod handler = HandlerMethod.of(bean, name, method, null);
-			requireText(handler, annotation.value(), "@DaprInvokeHandler has no method name",
+	private void register(String name, Object bean, Method method, Annotation annotation) {
+		if (annotation instanceof DaprInvokeHandler invoke) {
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, null, this.converter);
+			requireText(handler, invoke.value(), "@DaprInvokeHandler has no method name",
 					"Name the invoked method: @DaprInvokeHandler(\"EchoMethod\").");
-			putOnce(this.invokeHandlers, annotation.value(), handler, "invoked method '%s'");
-		});
-		annotated(type, DaprBindingHandler.class).forEach((method, annotation) -> {
-			HandlerMethod handler = HandlerMethod.of(bean, name, method, BindingContext.class);
-			requireText(handler, annotation.value(), "@DaprBindingHandler has no binding name",
+			putOnce(this.invokeHandlers, invoke.value(), handler, "invoked method '%s'");
+		}
+		else if (annotation instanceof DaprBindingHandler binding) {
+			HandlerMethod handler = HandlerMethod.of(bean, name, method, BindingContext.class, this.converter);
+			requireText(handler, binding.value(), "@DaprBindingHandler has no binding name",
 					"Name the input binding component: @DaprBindingHandler(\"storage\").");
-			putOnce(this.bindingHandlers, annotation.value(), handler, "input binding '%s'");
-		});
-		annotated(type, DaprTopicHandler.class).forEach((method, annotation) -> {
-			HandlerMethod handler = HandlerMethod.of(bean, name, method, CloudEvent.class);
-			requireText(handler, annotation.pubsub(), "@DaprTopicHandler has no pubsub",
-					"Name the pub/sub component: @DaprTopicHandler(pubsub = \"pubsub\", topic = ...).");
-			requireText(handler, annotation.topic(), "@DaprTopicHandler has no topic",
-					"Name the topic: @DaprTopicHandler(pubsub = ..., topic = \"orders\").");
-			metadata(handler, annotation);
-			List<TopicHandler> handlers = this.topics.computeIfAbsent(topicKey(annotation.pubsub(), annotation.topic()),
-					(key) -> new ArrayList<>());
-			for (TopicHandler other : handlers) {
-				if (other.annotation().match().equals(annotation.match())) {
-					String what = annotation.match().isEmpty() ? "without a match rule"
-							: "with the rule '%s'".formatted(annotation.match());
-					throw new InvalidDaprHandlerException(handler.description(),
-							"topic '%s' of pubsub '%s' has a second handler %s: %s".formatted(annotation.topic(),
-									annotation.pubsub(), what, other.method().description()),
-							"Keep one handler per topic and rule; tell events apart with 'match' rules.");
-				}
+			putOnce(this.bindingHandlers, binding.value(), handler, "input binding '%s'");
+		}
+		else if (annotation instanceof DaprTopicHandler topic) {
+			registerTopicHandler(name, bean, method, topic);
+		}
+	}
+
+	private void registerTopicHandler(String name, Object bean, Method method, DaprTopicHandler annotation) {
+		HandlerMethod handler = HandlerMethod.of(bean, name, method, CloudEvent.class, this.converter);
+		requireText(handler, annotation.pubsub(), "@DaprTopicHandler has no pubsub",
+				"Name the pub/sub component: @DaprTopicHandler(pubsub = \"pubsub\", topic = ...).");
+		requireText(handler, annotation.topic(), "@DaprTopicHandler has no topic",
+				"Name the topic: @DaprTopicHandler(pubsub = ..., topic = \"orders\").");
+		Map<String, String> metadata = metadata(handler, annotation);
+		List<TopicHandler> handlers = this.topics.computeIfAbsent(topicKey(annotation.pubsub(), annotation.topic()),
+				(key) -> new ArrayList<>());
+		for (TopicHandler other : handlers) {
+			if (other.annotation().match().equals(annotation.match())) {
+				String what = annotation.match().isEmpty() ? "without a match rule"
+						: "with the rule '%s'".formatted(annotation.match());
+				throw new InvalidDaprHandlerException(handler.description(),
+						"topic '%s' of pubsub '%s' has a second handler %s: %s".formatted(annotation.topic(),
+								annotation.pubsub(), what, other.method().description()),
+						"Keep one handler per topic and rule; tell events apart with 'match' rules.");
 			}
-			handlers.add(new TopicHandler(handler, annotation, ""));
-		});
+		}
+		handlers.add(new TopicHandler(handler, annotation, metadata, ""));
 	}
 
 	private static void requireText(HandlerMethod handler, String value, String problem, String action) {
@@ -159,7 +186,7 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 			TopicHandler handler = handlers.get(i);
 			DaprTopicHandler annotation = handler.annotation();
 			String path = annotation.match().isEmpty() ? key : key + "#" + i;
-			handlers.set(i, new TopicHandler(handler.method(), annotation, path));
+			handlers.set(i, new TopicHandler(handler.method(), annotation, handler.metadata(), path));
 			this.topicHandlersByPath.put(path, handlers.get(i));
 			if (annotation.match().isEmpty()) {
 				routes.setDefault(path);
@@ -186,7 +213,7 @@ class DaprHandlers implements BeanFactoryAware, SmartInitializingSingleton {
 	}
 
 	private static void mergeMetadata(TopicSubscription.Builder subscription, TopicHandler handler) {
-		metadata(handler.method(), handler.annotation()).forEach((name, value) -> {
+		handler.metadata().forEach((name, value) -> {
 			String other = subscription.getMetadataMap().get(name);
 			if (other != null && !other.equals(value)) {
 				throw new InvalidDaprHandlerException(handler.method().description(),

@@ -2,12 +2,13 @@ package io.github.microservicestarter.autoconfigure.callback;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.google.protobuf.Message;
+
+import io.github.microservicestarter.autoconfigure.callback.PayloadConverter.DataType;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.ResolvableType;
@@ -29,11 +30,15 @@ final class HandlerMethod {
 	/** For each parameter, the context type it takes, or {@code null} for the data. */
 	private final Class<?>[] contexts;
 
-	private HandlerMethod(Object bean, Method method, String description, Class<?>[] contexts) {
+	/** What the data parameter reads data as, or {@code null} when the method takes no data. */
+	private final DataType dataType;
+
+	private HandlerMethod(Object bean, Method method, String description, Class<?>[] contexts, DataType dataType) {
 		this.bean = bean;
 		this.method = method;
 		this.description = description;
 		this.contexts = contexts;
+		this.dataType = dataType;
 	}
 
 	/**
@@ -42,13 +47,15 @@ final class HandlerMethod {
 	 * @param beanName its name, for messages
 	 * @param method the annotated method, as declared on the bean's class
 	 * @param contextType the context type the method may take besides the data, or {@code null}
+	 * @param converter works out what the data parameter reads data as
 	 * @return the handler
 	 * @throws InvalidDaprHandlerException when a parameter cannot be filled
 	 */
-	static HandlerMethod of(Object bean, String beanName, Method method, Class<?> contextType) {
+	static HandlerMethod of(Object bean, String beanName, Method method, Class<?> contextType,
+			PayloadConverter converter) {
 		String description = describe(beanName, method);
 		Class<?>[] contexts = new Class<?>[method.getParameterCount()];
-		boolean data = false;
+		int data = -1;
 		for (int i = 0; i < contexts.length; i++) {
 			Class<?> type = method.getParameterTypes()[i];
 			if (type == CloudEvent.class || type == BindingContext.class) {
@@ -61,7 +68,7 @@ final class HandlerMethod {
 				contexts[i] = type;
 			}
 			else {
-				if (data) {
+				if (data >= 0) {
 					throw new InvalidDaprHandlerException(description, "two of its parameters would take the data",
 							"Keep one parameter for the data" + ((contextType != null)
 									? " (and at most one %s).".formatted(contextType.getSimpleName()) : "."));
@@ -71,12 +78,14 @@ final class HandlerMethod {
 							"its data parameter is %s, not a generated message class".formatted(type.getName()),
 							"Declare the data parameter as the generated message class the sender sends.");
 				}
-				data = true;
+				data = i;
 			}
 		}
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		ReflectionUtils.makeAccessible(invocable);
-		return new HandlerMethod(bean, invocable, description, contexts);
+		DataType dataType = (data >= 0)
+				? converter.dataType(ResolvableType.forMethodParameter(invocable, data).getType()) : null;
+		return new HandlerMethod(bean, invocable, description, contexts, dataType);
 	}
 
 	private static String describe(String beanName, Method method) {
@@ -97,16 +106,15 @@ final class HandlerMethod {
 
 	/**
 	 * The arguments for one event.
-	 * @param data reads the data as the type of the data parameter
+	 * @param data reads the data as the data parameter's type
 	 * @param context the event's context, for a parameter that takes it
 	 * @return the arguments
 	 * @throws PayloadConversionException when the data cannot be read as the parameter's type
 	 */
-	Object[] arguments(Function<Type, Object> data, Object context) {
+	Object[] arguments(Function<DataType, Object> data, Object context) {
 		Object[] arguments = new Object[this.contexts.length];
 		for (int i = 0; i < arguments.length; i++) {
-			arguments[i] = (this.contexts[i] != null) ? context
-					: data.apply(ResolvableType.forMethodParameter(this.method, i).getType());
+			arguments[i] = (this.contexts[i] != null) ? context : data.apply(this.dataType);
 		}
 		return arguments;
 	}
@@ -127,15 +135,6 @@ final class HandlerMethod {
 			}
 			throw (Exception) ex.getCause();
 		}
-	}
-
-	/**
-	 * The raw class of a parameter type.
-	 * @param type the type
-	 * @return its class
-	 */
-	static Class<?> rawClass(Type type) {
-		return ResolvableType.forType(type).toClass();
 	}
 
 }

@@ -24,7 +24,7 @@ class OnDaprHandlersCondition extends SpringBootCondition implements Configurati
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			Class<?> type = beanFactory.getType(name, false);
-			if (type != null && DaprHandlers.declaresHandlers(ClassUtils.getUserClass(type))) {
+			if (type != null && !DaprHandlers.handlerMethods(ClassUtils.getUserClass(type)).isEmpty()) {
 				return ConditionOutcome.match("bean '%s' has Dapr handler methods".formatted(name));
 			}
 		}

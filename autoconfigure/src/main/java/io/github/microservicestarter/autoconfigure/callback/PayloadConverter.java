@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -36,28 +37,40 @@ class PayloadConverter {
 	}
 
 	/**
+	 * Works out what data is read as for a parameter type, once for all the data it reads.
+	 * @param type the parameter's type; a protobuf message type must be a concrete generated class
+	 * @return the data type
+	 */
+	DataType dataType(Type type) {
+		JavaType javaType = this.objectMapper.constructType(type);
+		Class<?> raw = javaType.getRawClass();
+		Message prototype = Message.class.isAssignableFrom(raw)
+				? ProtobufMessages.defaultInstance(raw.asSubclass(Message.class)) : null;
+		return new DataType(raw, javaType, prototype);
+	}
+
+	/**
 	 * Reads data as the given type.
 	 * @param payload the data and its content type
-	 * @param type the parameter's type
+	 * @param type the parameter's data type
 	 * @return the value
 	 * @throws PayloadConversionException when the data is not a value of that type
 	 */
-	Object read(Payload payload, Type type) {
-		Class<?> raw = this.objectMapper.constructType(type).getRawClass();
-		if (raw == byte[].class) {
+	Object read(Payload payload, DataType type) {
+		if (type.raw() == byte[].class) {
 			return payload.data().toByteArray();
 		}
-		if (raw == String.class) {
+		if (type.raw() == String.class) {
 			return payload.data().toStringUtf8();
 		}
-		if (Message.class.isAssignableFrom(raw)) {
-			return readMessage(payload, raw.asSubclass(Message.class));
+		if (type.prototype() != null) {
+			return readMessage(payload, type.prototype());
 		}
 		try {
-			return this.objectMapper.readValue(payload.data().toByteArray(), this.objectMapper.constructType(type));
+			return this.objectMapper.readValue(payload.data().toByteArray(), type.javaType());
 		}
 		catch (JsonProcessingException ex) {
-			throw new PayloadConversionException("not JSON of %s: %s".formatted(raw.getSimpleName(),
+			throw new PayloadConversionException("not JSON of %s: %s".formatted(type.raw().getSimpleName(),
 					ex.getOriginalMessage()), ex);
 		}
 		catch (IOException ex) {
@@ -65,8 +78,8 @@ class PayloadConverter {
 		}
 	}
 
-	private Message readMessage(Payload payload, Class<? extends Message> type) {
-		Message.Builder builder = ProtobufMessages.defaultInstance(type).newBuilderForType();
+	private Message readMessage(Payload payload, Message prototype) {
+		Message.Builder builder = prototype.newBuilderForType();
 		try {
 			if (isJson(payload.contentType())) {
 				// Unknown fields are skipped, as the binary format skips them: senders may be newer.
@@ -102,6 +115,18 @@ class PayloadConverter {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write %s as JSON".formatted(value.getClass().getName()), ex);
 		}
+	}
+
+	/**
+	 * What a handler's data parameter reads data as.
+	 *
+	 * @param raw the parameter's class
+	 * @param javaType its type for Jackson, generics resolved
+	 * @param prototype the default instance of a protobuf message class, whose builder reads data;
+	 * {@code null} for other types
+	 */
+	record DataType(Class<?> raw, JavaType javaType, Message prototype) {
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.microservicestarter.autoconfigure.callback;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
@@ -9,9 +10,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  *
  * @param method the method
  * @param annotation its annotation
+ * @param metadata the subscription metadata its annotation declares, read once
  * @param path the route path
  */
-record TopicHandler(HandlerMethod method, DaprTopicHandler annotation, String path) {
+record TopicHandler(HandlerMethod method, DaprTopicHandler annotation, Map<String, String> metadata, String path) {
 
 	/**
 	 * Whether a failure is permanent: marked {@link DropOnFailure} or listed in

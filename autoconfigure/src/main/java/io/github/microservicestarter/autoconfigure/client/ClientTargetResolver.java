@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.microservicestarter.autoconfigure.client.SidecarClientProperties.Keepalive;
+import io.github.microservicestarter.autoconfigure.client.SidecarClientProperties.Retry;
 import io.github.microservicestarter.autoconfigure.client.SidecarClientTargetProperties.Target;
 import io.github.microservicestarter.autoconfigure.server.InvalidAppSettingException;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -20,6 +23,8 @@ class ClientTargetResolver {
 	private static final String DAPR_GRPC_ENDPOINT = "DAPR_GRPC_ENDPOINT";
 
 	private static final String DAPR_GRPC_PORT = "DAPR_GRPC_PORT";
+
+	private static final String DEADLINE_EXAMPLE = "e.g. 5s, or remove it for no deadline";
 
 	/** The sidecar's gRPC port when DAPR_GRPC_PORT is not set, as in Dapr's SDKs. */
 	private static final String DEFAULT_DAPR_GRPC_PORT = "50001";
@@ -52,12 +57,45 @@ class ClientTargetResolver {
 		String modeSource = decision.source();
 		String address = (mode == ClientMode.SIDECAR) ? sidecarEndpoint() : directAddress(appId, target, modeSource);
 		String daprAppId = StringUtils.hasText(target.getNamespace()) ? appId + "." + target.getNamespace() : appId;
-		Duration deadline = (target.getDeadline() != null) ? target.getDeadline() : this.defaults.getDeadline();
+		Duration deadline = (target.getDeadline() != null)
+				? positive("microservice.clients." + appId + ".deadline", target.getDeadline(), DEADLINE_EXAMPLE)
+				: this.defaults.getDeadline();
 		String compression = StringUtils.hasText(target.getCompression())
 				? compression("microservice.clients." + appId + ".compression", target.getCompression())
 				: compression("microservice.client.compression", this.defaults.getCompression());
 		return new ClientTarget(appId, mode, address, modeSource, daprAppId, deadline, compression,
 				List.copyOf(target.getIdempotentMethods()));
+	}
+
+	/**
+	 * Checks the settings all targets share, so that a mistake fails the start, not the first call
+	 * to a target, whose connection is built then.
+	 * @throws InvalidAppSettingException naming the first setting that cannot work
+	 */
+	void checkDefaults() {
+		Retry retry = this.defaults.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidAppSettingException("microservice.client.retry.max-attempts",
+					retry.getMaxAttempts() + " attempts cannot make a call: the first attempt counts.",
+					"Set microservice.client.retry.max-attempts to 1 to turn retries off, or more, e.g. 3.");
+		}
+		positive("microservice.client.retry.initial-backoff", retry.getInitialBackoff(), "e.g. 100ms");
+		positive("microservice.client.retry.max-backoff", retry.getMaxBackoff(), "e.g. 1s");
+		if (!(retry.getBackoffMultiplier() > 0)) {
+			throw new InvalidAppSettingException("microservice.client.retry.backoff-multiplier",
+					retry.getBackoffMultiplier() + " is not a growth factor of the delays: it must be above zero.",
+					"Set microservice.client.retry.backoff-multiplier above zero, e.g. 2 (1 keeps every delay the"
+							+ " same).");
+		}
+		if (this.defaults.getDeadline() != null) {
+			positive("microservice.client.deadline", this.defaults.getDeadline(), DEADLINE_EXAMPLE);
+		}
+		Keepalive keepalive = this.defaults.getKeepalive();
+		if (keepalive.getTime() != null) {
+			positive("microservice.client.keepalive.time", keepalive.getTime(),
+					"e.g. 30s, or remove it to send no pings");
+			positive("microservice.client.keepalive.timeout", keepalive.getTimeout(), "e.g. 20s");
+		}
 	}
 
 	/**
@@ -137,6 +175,15 @@ class ClientTargetResolver {
 			}
 		}
 		return address;
+	}
+
+	private static Duration positive(String property, Duration value, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			String shown = (value != null) ? DurationStyle.SIMPLE.print(value) : "nothing";
+			throw new InvalidAppSettingException(property, shown + " is not a duration above zero.",
+					"Set %s to a duration above zero, %s.".formatted(property, example));
+		}
+		return value;
 	}
 
 	private static String compression(String property, String value) {

@@ -20,51 +20,46 @@ final class GeneratedStubs {
 	}
 
 	/**
+	 * Whether a class is a stub of generated code: nested in a {@code *Grpc} class that describes
+	 * the service and has a static factory of the stub taking a {@link Channel}.
+	 * @param stubType the class
+	 * @return whether it is
+	 */
+	static boolean isGenerated(Class<?> stubType) {
+		Class<?> grpcClass = stubType.getEnclosingClass();
+		return grpcClass != null && factory(stubType) != null
+				&& ReflectionUtils.findMethod(grpcClass, "getServiceDescriptor") != null;
+	}
+
+	/**
 	 * Creates a stub on a channel.
 	 * @param <S> the stub type
-	 * @param stubType a stub class nested in a generated {@code *Grpc} class
+	 * @param stubType a stub class of generated code, as {@link #isGenerated} tells
 	 * @param channel the channel it calls through
 	 * @return the stub
 	 */
 	static <S extends AbstractStub<S>> S create(Class<S> stubType, Channel channel) {
-		Method factory = factory(stubType);
-		return stubType.cast(ReflectionUtils.invokeMethod(factory, null, channel));
+		return stubType.cast(ReflectionUtils.invokeMethod(factory(stubType), null, channel));
 	}
 
 	/**
 	 * The service a stub calls.
-	 * @param stubType a stub class nested in a generated {@code *Grpc} class
+	 * @param stubType a stub class of generated code, as {@link #isGenerated} tells
 	 * @return the service's descriptor
 	 */
 	static ServiceDescriptor service(Class<? extends AbstractStub<?>> stubType) {
-		Method getServiceDescriptor = ReflectionUtils.findMethod(grpcClass(stubType), "getServiceDescriptor");
-		if (getServiceDescriptor == null) {
-			throw notGenerated(stubType);
-		}
+		Method getServiceDescriptor = ReflectionUtils.findMethod(stubType.getEnclosingClass(), "getServiceDescriptor");
 		return (ServiceDescriptor) ReflectionUtils.invokeMethod(getServiceDescriptor, null);
 	}
 
 	private static Method factory(Class<?> stubType) {
-		for (Method method : grpcClass(stubType).getMethods()) {
+		for (Method method : stubType.getEnclosingClass().getMethods()) {
 			if (Modifier.isStatic(method.getModifiers()) && method.getReturnType() == stubType
 					&& method.getParameterCount() == 1 && method.getParameterTypes()[0] == Channel.class) {
 				return method;
 			}
 		}
-		throw notGenerated(stubType);
-	}
-
-	private static Class<?> grpcClass(Class<?> stubType) {
-		Class<?> grpcClass = stubType.getEnclosingClass();
-		if (grpcClass == null) {
-			throw notGenerated(stubType);
-		}
-		return grpcClass;
-	}
-
-	private static IllegalArgumentException notGenerated(Class<?> stubType) {
-		return new IllegalArgumentException(stubType.getName() + " is not a stub of grpc-java's generated code: its"
-				+ " *Grpc class has no static factory taking a Channel. Inject a Channel instead.");
+		return null;
 	}
 
 }

@@ -44,7 +44,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * Stops after the gRPC server (phase {@link SmartLifecycle#DEFAULT_PHASE}) and a web server's
 	 * graceful shutdown: their handlers' calls to other apps can finish.
 	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private static final Log logger = LogFactory.getLog(SidecarChannels.class);
 
@@ -73,13 +73,14 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	private volatile boolean running;
 
 	/**
-	 * Creates the channels, resolving every target configured under {@code microservice.clients}.
+	 * Creates the channels, checking the shared settings and resolving every target configured
+	 * under {@code microservice.clients}.
 	 * @param resolver resolves targets
 	 * @param channelFactory builds connections
 	 * @param callerAppId this app's id, sent to the sidecar as dapr-caller-app-id
 	 * @param gracePeriod how long closing connections wait for calls in flight; negative waits
 	 * for as long as they take
-	 * @param globalInterceptors the interceptors of every call, in order, asked on the first call
+	 * @param globalInterceptors the interceptors of every call, in order, asked on each target's first call
 	 */
 	SidecarChannels(ClientTargetResolver resolver, ManagedChannelFactory channelFactory, String callerAppId,
 			Duration gracePeriod, Supplier<List<ClientInterceptor>> globalInterceptors) {
@@ -88,6 +89,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		this.callerAppId = callerAppId;
 		this.gracePeriod = gracePeriod;
 		this.globalInterceptors = globalInterceptors;
+		resolver.checkDefaults();
 		for (String appId : resolver.configuredAppIds()) {
 			target(appId);
 		}
@@ -115,8 +117,20 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * {@code UserServiceGrpc.UserServiceBlockingStub}
 	 * @return the stub
 	 * @throws UnknownTargetAppException when its calls go direct and it has no address
+	 * @throws InvalidSidecarClientException when the class is not a stub of generated code
 	 */
 	public <S extends AbstractStub<S>> S stub(String appId, Class<S> stubType) {
+		return stub(appId, stubType, "SidecarChannels.stub(\"%s\", %s.class)".formatted(appId, stubType.getName()));
+	}
+
+	private <S extends AbstractStub<S>> S stub(String appId, Class<S> stubType, String askedBy) {
+		if (!GeneratedStubs.isGenerated(stubType)) {
+			throw new InvalidSidecarClientException(askedBy,
+					("%s is not a stub of grpc-java's generated code: it is not nested in a *Grpc class with a static"
+							+ " factory of it taking a Channel").formatted(stubType.getName()),
+					"Ask for a stub class nested in a generated *Grpc class, such as"
+							+ " UserServiceGrpc.UserServiceBlockingStub, or for an io.grpc.Channel.");
+		}
 		Channel channel = channel(appId);
 		List<String> idempotent = IdempotentMethods.declaredBy(GeneratedStubs.service(stubType));
 		synchronized (this) {
@@ -135,18 +149,23 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * A channel or stub of the given type, for {@link SidecarClient} injection points.
 	 * @param appId the app's id
 	 * @param type {@link Channel} or a generated stub class
+	 * @param injectionPoint the injection point, for messages
 	 * @return the channel or stub
+	 * @throws InvalidSidecarClientException when the type is neither
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	Object client(String appId, Class<?> type) {
+	Object client(String appId, Class<?> type, String injectionPoint) {
 		if (type == Channel.class) {
 			return channel(appId);
 		}
 		if (AbstractStub.class.isAssignableFrom(type)) {
-			return stub(appId, (Class) type);
+			return stub(appId, (Class) type, injectionPoint);
 		}
-		throw new IllegalArgumentException("@SidecarClient(\"%s\") injects an io.grpc.Channel or a gRPC stub, not %s"
-			.formatted(appId, type.getName()));
+		throw new InvalidSidecarClientException(injectionPoint,
+				"@SidecarClient(\"%s\") injects an io.grpc.Channel or a gRPC stub, not %s".formatted(appId,
+						type.getName()),
+				"Declare it as io.grpc.Channel or as a stub class of grpc-java's generated code, such as"
+						+ " UserServiceGrpc.UserServiceBlockingStub.");
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The sidecar client: {@link SidecarClient} injection, {@link SidecarChannels} and the
@@ -55,7 +56,9 @@ public class SidecarClientAutoConfiguration {
 			ListableBeanFactory beanFactory) {
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
 				new ManagedChannelFactory(properties), serverSettings.appId(),
-				serverProperties.getShutdownGracePeriod(), () -> globalInterceptors(beanFactory));
+				serverProperties.getShutdownGracePeriod(),
+				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
+				SingletonSupplier.of(() -> globalInterceptors(beanFactory)));
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package io.github.microservicestarter.autoconfigure.client;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -8,6 +11,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanDefinitionHolder;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.beans.factory.support.AutowireCandidateResolver;
+import org.springframework.core.MethodParameter;
 
 /**
  * Resolves {@link SidecarClient} injection points, the way {@code @Value} ones are resolved: as a
@@ -37,10 +41,24 @@ class SidecarClientAutowireCandidateResolver implements AutowireCandidateResolve
 		for (Annotation annotation : descriptor.getAnnotations()) {
 			if (annotation instanceof SidecarClient client) {
 				return this.beanFactory.getBean(SidecarChannels.class)
-					.client(client.value(), descriptor.getDependencyType());
+					.client(client.value(), descriptor.getDependencyType(), injectionPoint(descriptor));
 			}
 		}
 		return this.delegate.getSuggestedValue(descriptor);
+	}
+
+	/** The field or parameter, as the user wrote it: "field 'users' of com.example.Greeter". */
+	private static String injectionPoint(DependencyDescriptor descriptor) {
+		Field field = descriptor.getField();
+		if (field != null) {
+			return "field '%s' of %s".formatted(field.getName(), field.getDeclaringClass().getName());
+		}
+		MethodParameter parameter = descriptor.getMethodParameter();
+		Executable executable = parameter.getExecutable();
+		String owner = (executable instanceof Constructor) ? "the constructor"
+				: "method '%s'".formatted(executable.getName());
+		return "parameter %d of %s of %s".formatted(parameter.getParameterIndex(), owner,
+				executable.getDeclaringClass().getName());
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
+
 /**
  * Addresses calls to the sidecar as Dapr's gRPC proxying expects: {@code dapr-app-id} names the
  * target (app-id.namespace across namespaces), {@code dapr-stream: true} marks streaming calls,
@@ -15,16 +17,6 @@ import io.grpc.MethodDescriptor;
  * {@code dapr-caller-app-id} names this app.
  */
 class SidecarMetadataInterceptor implements ClientInterceptor {
-
-	static final Metadata.Key<String> APP_ID = Metadata.Key.of("dapr-app-id", Metadata.ASCII_STRING_MARSHALLER);
-
-	static final Metadata.Key<String> STREAM = Metadata.Key.of("dapr-stream", Metadata.ASCII_STRING_MARSHALLER);
-
-	static final Metadata.Key<String> API_TOKEN = Metadata.Key.of("dapr-api-token",
-			Metadata.ASCII_STRING_MARSHALLER);
-
-	static final Metadata.Key<String> CALLER_APP_ID = Metadata.Key.of("dapr-caller-app-id",
-			Metadata.ASCII_STRING_MARSHALLER);
 
 	private final String daprAppId;
 
@@ -51,13 +43,13 @@ class SidecarMetadataInterceptor implements ClientInterceptor {
 
 			@Override
 			public void start(Listener<R> responseListener, Metadata headers) {
-				headers.put(APP_ID, SidecarMetadataInterceptor.this.daprAppId);
-				headers.put(CALLER_APP_ID, SidecarMetadataInterceptor.this.callerAppId);
+				headers.put(DaprMetadata.APP_ID, SidecarMetadataInterceptor.this.daprAppId);
+				headers.put(DaprMetadata.CALLER_APP_ID, SidecarMetadataInterceptor.this.callerAppId);
 				if (method.getType() != MethodDescriptor.MethodType.UNARY) {
-					headers.put(STREAM, "true");
+					headers.put(DaprMetadata.STREAM, "true");
 				}
 				if (SidecarMetadataInterceptor.this.apiToken != null) {
-					headers.put(API_TOKEN, SidecarMetadataInterceptor.this.apiToken);
+					headers.put(DaprMetadata.API_TOKEN, SidecarMetadataInterceptor.this.apiToken);
 				}
 				super.start(responseListener, headers);
 			}

@@ -8,8 +8,6 @@ public class UnknownTargetAppException extends IllegalStateException {
 
 	private final String appId;
 
-	private final String modeSource;
-
 	/**
 	 * Creates the exception.
 	 * @param appId the app id with no address
@@ -19,7 +17,6 @@ public class UnknownTargetAppException extends IllegalStateException {
 		super("No address for app '%s': its calls go direct (%s) and %s is not set.".formatted(appId, modeSource,
 				addressProperty(appId)));
 		this.appId = appId;
-		this.modeSource = modeSource;
 	}
 
 	/**
@@ -28,14 +25,6 @@ public class UnknownTargetAppException extends IllegalStateException {
 	 */
 	public String getAppId() {
 		return this.appId;
-	}
-
-	/**
-	 * Why its calls go direct.
-	 * @return the property that set the mode, or the environment seen in auto mode
-	 */
-	public String getModeSource() {
-		return this.modeSource;
 	}
 
 	/**

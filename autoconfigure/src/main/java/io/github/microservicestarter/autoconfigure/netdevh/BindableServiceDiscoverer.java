@@ -14,6 +14,7 @@ import net.devh.boot.grpc.server.service.GrpcService;
 import net.devh.boot.grpc.server.service.GrpcServiceDefinition;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Serves every {@link BindableService} bean, as Spring gRPC does: net.devh's {@link GrpcService}
@@ -21,6 +22,8 @@ import org.springframework.context.ApplicationContext;
  * services are plain beans, so they need no net.devh type.
  */
 class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
+
+	private final SingletonSupplier<List<GrpcServiceDefinition>> services = SingletonSupplier.of(this::bindServices);
 
 	private ApplicationContext context;
 
@@ -30,8 +33,16 @@ class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
 		this.context = applicationContext;
 	}
 
+	/**
+	 * The services, bound once: the server and {@link DiscoveredServices} both ask, and binding
+	 * again would build every service's interceptor chain again.
+	 */
 	@Override
 	public Collection<GrpcServiceDefinition> findGrpcServices() {
+		return this.services.obtain();
+	}
+
+	private List<GrpcServiceDefinition> bindServices() {
 		List<GrpcServiceDefinition> definitions = new ArrayList<>(super.findGrpcServices());
 		Set<String> annotated = Set.of(this.context.getBeanNamesForAnnotation(GrpcService.class));
 		GlobalServerInterceptorRegistry interceptors = this.context.getBean(GlobalServerInterceptorRegistry.class);
@@ -44,7 +55,7 @@ class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
 					interceptors.getServerInterceptors());
 			definitions.add(new GrpcServiceDefinition(name, service.getClass(), definition));
 		}
-		return definitions;
+		return List.copyOf(definitions);
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The services net.devh's discoverer finds, the ones its server serves: looked up once, since
- * each lookup binds every service again.
+ * The services net.devh's discoverer finds, the ones its server serves. Our discoverer binds them
+ * once for the server and this view; another one may bind them on each lookup, so this looks up once.
  */
 class DiscoveredServices implements ServedServices {
 

@@ -41,6 +41,7 @@ public class AccessLogAutoConfiguration {
 
 		@Bean
 		@ConditionalOnBean(Tracer.class)
+		@ConditionalOnMissingBean
 		TraceIds tracerTraceIds(Tracer tracer) {
 			return () -> {
 				Span span = tracer.currentSpan();

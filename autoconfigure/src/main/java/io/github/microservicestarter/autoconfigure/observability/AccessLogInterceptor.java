@@ -15,21 +15,17 @@ import io.grpc.Status;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
+
 /**
  * Logs a line per call served, once the call ends: method, status code, duration, the peer's
- * address, the caller's app id (the {@value #CALLER_APP_ID} header Dapr sets) and the trace id.
+ * address, the caller's app id (the {@code dapr-caller-app-id} header Dapr sets) and the trace id.
  * Values that are not known are logged as {@code -}.
  */
 public class AccessLogInterceptor implements ServerInterceptor {
 
 	/** The logger the lines go to. */
-	public static final String LOGGER = "io.github.microservicestarter.access";
-
-	/** The header in which Dapr hands over the app id of the app that made the call. */
-	public static final String CALLER_APP_ID = "dapr-caller-app-id";
-
-	private static final Metadata.Key<String> CALLER_KEY = Metadata.Key.of(CALLER_APP_ID,
-			Metadata.ASCII_STRING_MARSHALLER);
+	private static final String LOGGER = "io.github.microservicestarter.access";
 
 	private static final Log logger = LogFactory.getLog(LOGGER);
 
@@ -42,7 +38,7 @@ public class AccessLogInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
 			ServerCallHandler<Q, A> next) {
-		LoggedCall<Q, A> logged = new LoggedCall<>(call, headers.get(CALLER_KEY));
+		LoggedCall<Q, A> logged = new LoggedCall<>(call, headers.get(DaprMetadata.CALLER_APP_ID));
 		return new SimpleForwardingServerCallListener<>(next.startCall(logged, headers)) {
 
 			// The tracing interceptor, outside this one, runs these in the call's span.

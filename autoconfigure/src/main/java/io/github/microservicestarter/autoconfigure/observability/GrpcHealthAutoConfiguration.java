@@ -65,7 +65,8 @@ public class GrpcHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcServerHealthIndicator")
 		@ConditionalOnClass(HealthIndicator.class)
-		@ConditionalOnEnabledHealthIndicator("grpcServer")
+		// Lower case: the canonical form of the property name, which every relaxed spelling matches.
+		@ConditionalOnEnabledHealthIndicator("grpcserver")
 		@ConditionalOnBean({ AppServerSettings.class, ServedServices.class })
 		GrpcServerHealthIndicator grpcServerHealthIndicator(AppServerSettings settings, ServedServices services,
 				Environment environment) {
@@ -75,7 +76,7 @@ public class GrpcHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "sidecarClientsHealthIndicator")
 		@ConditionalOnClass(HealthIndicator.class)
-		@ConditionalOnEnabledHealthIndicator("sidecarClients")
+		@ConditionalOnEnabledHealthIndicator("sidecarclients")
 		@ConditionalOnBean(SidecarClientTargets.class)
 		SidecarClientsHealthIndicator sidecarClientsHealthIndicator(SidecarClientTargets targets) {
 			return new SidecarClientsHealthIndicator(targets);

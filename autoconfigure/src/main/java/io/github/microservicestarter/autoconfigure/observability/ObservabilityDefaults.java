@@ -17,7 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
 	/** The name of the property source that holds the defaults. */
-	public static final String PROPERTY_SOURCE_NAME = "microservice-observability-defaults";
+	private static final String PROPERTY_SOURCE_NAME = "microservice-observability-defaults";
 
 	private static final String ZIPKIN_ENDPOINT = "management.zipkin.tracing.endpoint";
 

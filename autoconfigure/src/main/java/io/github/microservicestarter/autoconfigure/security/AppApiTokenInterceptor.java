@@ -2,6 +2,7 @@ package io.github.microservicestarter.autoconfigure.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collection;
 import java.util.Set;
 
 import io.grpc.Metadata;
@@ -10,15 +11,13 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
+
 /**
  * Lets through only calls whose {@code dapr-api-token} header holds the app API token, and every
  * call of an open service; the others end {@code UNAUTHENTICATED} before any handler runs.
  */
 public class AppApiTokenInterceptor implements ServerInterceptor {
-
-	/** The header Dapr's sidecar sends the app API token in. */
-	public static final Metadata.Key<String> TOKEN_HEADER = Metadata.Key.of("dapr-api-token",
-			Metadata.ASCII_STRING_MARSHALLER);
 
 	private final byte[] token;
 
@@ -29,7 +28,7 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 	 * @param token the token calls must carry
 	 * @param openServices full names of the services that need no token
 	 */
-	public AppApiTokenInterceptor(String token, Set<String> openServices) {
+	public AppApiTokenInterceptor(String token, Collection<String> openServices) {
 		this.token = token.getBytes(StandardCharsets.UTF_8);
 		this.openServices = Set.copyOf(openServices);
 	}
@@ -40,7 +39,7 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 		if (this.openServices.contains(call.getMethodDescriptor().getServiceName())) {
 			return next.startCall(call, headers);
 		}
-		String presented = headers.get(TOKEN_HEADER);
+		String presented = headers.get(DaprMetadata.API_TOKEN);
 		if (presented == null) {
 			return refuse(call, "This app requires the dapr-api-token header: call it through its Dapr sidecar, "
 					+ "or send the app API token in that header");

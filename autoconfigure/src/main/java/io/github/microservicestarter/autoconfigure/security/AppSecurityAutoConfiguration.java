@@ -1,7 +1,5 @@
 package io.github.microservicestarter.autoconfigure.security;
 
-import java.util.HashSet;
-
 import io.grpc.ServerInterceptor;
 
 import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
@@ -32,7 +30,7 @@ public class AppSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	AppApiTokenInterceptor appApiTokenInterceptor(AppSecurityProperties properties, Environment environment) {
 		return new AppApiTokenInterceptor(properties.resolveAppApiToken(environment),
-				new HashSet<>(properties.getOpenServices()));
+				properties.getOpenServices());
 	}
 
 }

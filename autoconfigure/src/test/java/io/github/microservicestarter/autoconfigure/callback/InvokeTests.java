@@ -89,6 +89,14 @@ class InvokeTests extends SidecarTests {
 	}
 
 	@Test
+	void illegalArgumentWithoutMessageIsInvalidArgumentSayingTheMethodRejectedTheData() {
+		StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
+				() -> appCallback().onInvoke(InvokeRequest.newBuilder().setMethod("Reject").build()));
+		assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		assertThat(failure.getStatus().getDescription()).isEqualTo("Method 'Reject' rejected its data");
+	}
+
+	@Test
 	void handlerFailureIsInternalWithoutItsMessage() {
 		StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
 				() -> appCallback().onInvoke(InvokeRequest.newBuilder().setMethod("Fail").build()));

@@ -54,6 +54,11 @@ class RecordingHandlers {
 		throw new IllegalStateException("database password rejected");
 	}
 
+	@DaprInvokeHandler("Reject")
+	void reject() {
+		throw new IllegalArgumentException();
+	}
+
 	@DaprTopicHandler(pubsub = "pubsub", topic = "orders", deadLetterTopic = "orders-dead",
 			metadata = "rawPayload=false")
 	void order(Order order, CloudEvent event) {

@@ -11,7 +11,7 @@ import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import io.github.microservicestarter.autoconfigure.security.AppApiTokenInterceptor;
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
 import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,7 @@ abstract class SidecarTests {
 
 	static Metadata token(String token) {
 		Metadata headers = new Metadata();
-		headers.put(AppApiTokenInterceptor.TOKEN_HEADER, token);
+		headers.put(DaprMetadata.API_TOKEN, token);
 		return headers;
 	}
 

@@ -94,7 +94,9 @@ class InjectionTests {
 		runner().withUserConfiguration(WrongType.class)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessage("@SidecarClient(\"users\") injects an io.grpc.Channel or a gRPC stub, not java.lang.String"));
+				.isInstanceOf(InvalidSidecarClientException.class)
+				.hasMessage("field 'users' of %s: @SidecarClient(\"users\") injects an io.grpc.Channel or a gRPC stub,"
+						+ " not java.lang.String", WrongType.class.getName()));
 	}
 
 	static class ConstructorInjected {

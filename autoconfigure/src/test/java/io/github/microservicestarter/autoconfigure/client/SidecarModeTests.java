@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.microservicestarter.autoconfigure.client.probe.EchoReply;
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -102,7 +103,7 @@ class SidecarModeTests {
 		ManagedChannel plain = ManagedChannelBuilder.forAddress("127.0.0.1", sidecar.port()).usePlaintext().build();
 		try {
 			Metadata appIdOnly = new Metadata();
-			appIdOnly.put(SidecarMetadataInterceptor.APP_ID, "echo-b");
+			appIdOnly.put(DaprMetadata.APP_ID, "echo-b");
 			new EchoClient(plain).withInterceptor(MetadataUtils.newAttachHeadersInterceptor(appIdOnly))
 				.split("without dapr-stream");
 		}

@@ -114,6 +114,22 @@ class TargetsInHealthAndEndpointTests {
 		}
 	}
 
+	@Test
+	void componentsTurnOffByTheirPropertiesInAnyRelaxedForm() throws Exception {
+		try (EchoBackend echo = EchoBackend.start("echo")) {
+			app(echo).withPropertyValues("management.health.sidecarclients.enabled=false").run((context) -> {
+				HealthEndpoint health = context.getBean(HealthEndpoint.class);
+				assertThat(health.healthForPath("sidecarClients")).isNull();
+				assertThat(health.healthForPath("grpcServer")).isNotNull();
+			});
+			app(echo).withPropertyValues("management.health.grpcServer.enabled=false").run((context) -> {
+				HealthEndpoint health = context.getBean(HealthEndpoint.class);
+				assertThat(health.healthForPath("grpcServer")).isNull();
+				assertThat(health.healthForPath("sidecarClients")).isNotNull();
+			});
+		}
+	}
+
 	private static Map<String, Object> details(HealthComponent component) {
 		return ((Health) component).getDetails();
 	}

@@ -3,6 +3,7 @@ package io.github.microservicestarter.autoconfigure.netdevh;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.grpc.BindableService;
 import io.grpc.CallOptions;
@@ -12,6 +13,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import net.devh.boot.grpc.server.service.GrpcServiceDefinition;
@@ -19,6 +21,7 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import org.junit.jupiter.api.Test;
 
 import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
+import io.github.microservicestarter.autoconfigure.server.ServedServices;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,10 +65,22 @@ class BindableServiceDiscovererTests {
 		});
 	}
 
+	@Test
+	void servicesAreBoundOnceForTheServerAndTheServedServices() {
+		GrpcServerRunner.onFreePort().withUserConfiguration(Services.class).run((context) -> {
+			assertThat(context.getBean(ServedServices.class).services()).extracting(ServiceDescriptor::getName)
+				.contains("test.Plain", "test.Probe");
+			assertThat(context.getBean(GrpcServiceDiscoverer.class).findGrpcServices()).isNotEmpty();
+			assertThat(context.getBean(Services.class).plainBindings).hasValue(1);
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Services {
 
 		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger plainBindings = new AtomicInteger();
 
 		@Bean
 		ProbeService annotated() {
@@ -74,12 +89,15 @@ class BindableServiceDiscovererTests {
 
 		@Bean
 		BindableService plain() {
-			return () -> ServerServiceDefinition.builder("test.Plain")
-				.addMethod(PLAIN_CALL, ServerCalls.asyncUnaryCall((request, responseObserver) -> {
-					responseObserver.onNext("plain " + request);
-					responseObserver.onCompleted();
-				}))
-				.build();
+			return () -> {
+				this.plainBindings.incrementAndGet();
+				return ServerServiceDefinition.builder("test.Plain")
+					.addMethod(PLAIN_CALL, ServerCalls.asyncUnaryCall((request, responseObserver) -> {
+						responseObserver.onNext("plain " + request);
+						responseObserver.onCompleted();
+					}))
+					.build();
+			};
 		}
 
 		@Bean

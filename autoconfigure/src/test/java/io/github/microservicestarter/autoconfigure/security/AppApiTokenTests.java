@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.microservicestarter.autoconfigure.netdevh.GrpcServerRunner;
+import io.github.microservicestarter.autoconfigure.server.DaprMetadata;
 import io.github.microservicestarter.autoconfigure.server.EnvironmentVariables;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -140,7 +141,7 @@ class AppApiTokenTests {
 	private static Metadata headers(String token) {
 		Metadata headers = new Metadata();
 		if (token != null) {
-			headers.put(AppApiTokenInterceptor.TOKEN_HEADER, token);
+			headers.put(DaprMetadata.API_TOKEN, token);
 		}
 		return headers;
 	}

@@ -1,8 +1,5 @@
 package io.github.microservicestarter.demo.summator;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,10 +20,6 @@ public class DaprCallbacks {
 
 	private static final Log logger = LogFactory.getLog(DaprCallbacks.class);
 
-	private final List<Float> sums = new CopyOnWriteArrayList<>();
-
-	private final List<String> stored = new CopyOnWriteArrayList<>();
-
 	/**
 	 * Dapr's example method: {@code dapr invoke --app-id summator --method EchoMethod}.
 	 * @return pong
@@ -46,7 +39,6 @@ public class DaprCallbacks {
 		float sum = numbers.getValue1() + numbers.getValue2();
 		logger.info("Event %s from %s: %s + %s = %s".formatted(event.id(), event.source(), numbers.getValue1(),
 				numbers.getValue2(), sum));
-		this.sums.add(sum);
 	}
 
 	/**
@@ -57,23 +49,6 @@ public class DaprCallbacks {
 	@DaprBindingHandler("storage")
 	public void stored(String data, BindingContext binding) {
 		logger.info("Binding %s sent %s (metadata %s)".formatted(binding.name(), data, binding.metadata()));
-		this.stored.add(data);
-	}
-
-	/**
-	 * The sums of the events received so far.
-	 * @return the sums, oldest first
-	 */
-	public List<Float> sums() {
-		return List.copyOf(this.sums);
-	}
-
-	/**
-	 * The data of the binding events received so far.
-	 * @return the data, oldest first
-	 */
-	public List<String> stored() {
-		return List.copyOf(this.stored);
 	}
 
 }

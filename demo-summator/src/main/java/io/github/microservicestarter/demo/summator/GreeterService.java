@@ -55,10 +55,12 @@ public class GreeterService extends GreeterGrpc.GreeterImplBase {
 
 	/** The user service's error, said from the greeter's side; the code stays the same. */
 	private static Status passOn(Status status) {
+		// A status may come without a description: its code is then all there is to say.
+		String reason = (status.getDescription() != null) ? status.getDescription() : status.getCode().name();
 		if (status.getCode() == Status.Code.NOT_FOUND) {
-			return Status.NOT_FOUND.withDescription("No user to greet: " + status.getDescription());
+			return Status.NOT_FOUND.withDescription("No user to greet: " + reason);
 		}
-		return status.withDescription("The user service failed: " + status.getDescription());
+		return status.withDescription("The user service failed: " + reason);
 	}
 
 }
