@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 
 /**
  * Keeps out net.devh's metric and tracing auto-configurations: the starter instruments calls with
- * Micrometer's observation interceptors alone (package observability), and net.devh's would add
+ * its own interceptors alone (package observability), and net.devh's would add
  * two more meter families per side and a second span per call.
  * <p>
  * A filter rather than beans they are conditional on: they are conditional on a meter or

@@ -28,8 +28,8 @@ public class AccessLogAutoConfiguration {
 
 	@Bean
 	@GlobalServerInterceptor
-	// Inside the observation interceptor, so that the call's span is current for the trace id.
-	@Order(GrpcObservationAutoConfiguration.INTERCEPTOR_ORDER + 100)
+	// Inside the instrumentation interceptor, so that the call's span is current for the trace id.
+	@Order(GrpcInstrumentationAutoConfiguration.INTERCEPTOR_ORDER + 100)
 	@ConditionalOnMissingBean
 	AccessLogInterceptor accessLogInterceptor(ObjectProvider<TraceIds> traceIds) {
 		return new AccessLogInterceptor(traceIds.getIfAvailable(() -> TraceIds.NONE));

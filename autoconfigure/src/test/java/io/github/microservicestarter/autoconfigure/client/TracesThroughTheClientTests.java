@@ -1,26 +1,23 @@
 package io.github.microservicestarter.autoconfigure.client;
 
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.microservicestarter.autoconfigure.observability.GrpcObservationAutoConfiguration;
+import io.github.microservicestarter.autoconfigure.observability.GrpcInstrumentationAutoConfiguration;
+import io.github.microservicestarter.autoconfigure.observability.RecordingSpanExporter;
 
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
@@ -75,11 +72,35 @@ class TracesThroughTheClientTests {
 			.run((context) -> assertCallIsTracedAndTimed(context));
 	}
 
+	@Test
+	void callNotSampledStillCarriesItsTraceAsTraceparentAndExportsNoSpan() {
+		tracedClient().withPropertyValues("microservice.clients.echo.address=static://" + echo.address(),
+				"management.tracing.sampling.probability=0.0")
+			.run((context) -> {
+				Tracer tracer = context.getBean(Tracer.class);
+				EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
+				int before = echo.calls().size();
+				Span test = tracer.nextSpan().name("test").start();
+				try (Tracer.SpanInScope scope = tracer.withSpan(test)) {
+					client.get("unsampled");
+				}
+				finally {
+					test.end();
+				}
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+
+				// The next app keeps the decision and the trace id, so its logs still join this one's.
+				String traceparent = echo.calls().get(before).applicationHeaders().get("traceparent");
+				assertThat(traceparent).matches("00-%s-[0-9a-f]{16}-00".formatted(test.context().traceId()));
+				assertThat(context.getBean(RecordingSpanExporter.class).spans()).isEmpty();
+			});
+	}
+
 	private static ApplicationContextRunner tracedClient() {
 		return SidecarClientRunner.withEnvironment()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					GrpcObservationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+					GrpcInstrumentationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
 					OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
 			.withPropertyValues("management.tracing.sampling.probability=1.0")
 			.withBean(RecordingSpanExporter.class);
@@ -102,6 +123,8 @@ class TracesThroughTheClientTests {
 		assertThat(clientSpan.getName()).isEqualTo("probe.Echo/Get");
 		assertThat(clientSpan.getParentSpanId()).isEqualTo(test.context().spanId());
 		assertThat(clientSpan.getTraceId()).isEqualTo(test.context().traceId());
+		assertThat(clientSpan.getAttributes().get(AttributeKey.stringKey("target.app.id"))).isEqualTo("echo");
+		assertThat(clientSpan.getAttributes().get(AttributeKey.stringKey("grpc.status_code"))).isEqualTo("OK");
 		String traceparent = echo.calls().get(before).applicationHeaders().get("traceparent");
 		assertThat(traceparent).isEqualTo("00-%s-%s-01".formatted(clientSpan.getTraceId(), clientSpan.getSpanId()));
 		assertThat(context.getBean(MeterRegistry.class)
@@ -109,37 +132,6 @@ class TracesThroughTheClientTests {
 			.tags("rpc.method", "Get", "grpc.status_code", "OK", "target.app.id", "echo")
 			.timer()
 			.count()).isEqualTo(1);
-	}
-
-	/**
-	 * Keeps the spans the app exports.
-	 */
-	static final class RecordingSpanExporter implements SpanExporter {
-
-		private final List<SpanData> spans = new CopyOnWriteArrayList<>();
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> batch) {
-			this.spans.addAll(batch);
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		SpanData only(SpanKind kind) {
-			List<SpanData> ofKind = this.spans.stream().filter((span) -> span.getKind() == kind).toList();
-			assertThat(ofKind).as("%s spans in %s", kind, this.spans).hasSize(1);
-			return ofKind.get(0);
-		}
-
 	}
 
 }

@@ -126,6 +126,15 @@ class GrpcMetricsTests {
 				watching.cancel(null);
 				await().atMost(5, TimeUnit.SECONDS).until(() -> serverInFlight.activeTasks() == 0);
 				assertThat(clientInFlight.activeTasks()).isZero();
+				assertThat(registry.get("grpc.server.cancelled").tag("rpc.method", "Watch").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("grpc.server").tags("rpc.method", "Watch", "grpc.status_code", "CANCELLED")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("grpc.client")
+					.tags("rpc.method", "Watch", "grpc.status_code", "CANCELLED", "target.app.id", "inventory")
+					.timer()
+					.count()).isEqualTo(1);
 			}
 			finally {
 				watching.cancel(null);

@@ -42,7 +42,7 @@ final class ObservedServer {
 		return GrpcServerRunner.onFreePort()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					GrpcObservationAutoConfiguration.class));
+					GrpcInstrumentationAutoConfiguration.class));
 	}
 
 	/**
