@@ -22,31 +22,29 @@ import java.util.TreeMap;
 public final class ResultsReport {
 
 	private static final List<Comparison> COMPARISONS = List.of(
-			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load", "starter",
+			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load", List.of("starter"),
 					"plain", unaryMetrics("", 0.95)),
 			new Comparison("observed",
 					"2. Starter exporting its sampled spans (10 %) to a Zipkin sink vs plain grpc-java: unary SayHello, h2load",
-					"observed", "plain", unaryMetrics("", 0.90)),
+					List.of("observed"), "plain", unaryMetrics("", 0.90)),
 			new Comparison("client",
-					"3. Sidecar client in direct mode vs a raw stub, same starter server: unary SayHello, Java load client",
-					"sidecar", "raw", unaryMetrics("client_", 0.98)),
-			new Comparison("client-bare",
-					"3b. The same without the starter's call instrumentation (no grpc.client meters, no client spans) vs a raw stub",
-					"bare", "raw", unaryMetrics("client_", 0.98)),
+					"3. Sidecar client in direct mode, as shipped (sidecar) and without the starter's call instrumentation (bare: no grpc.client meters or client spans), vs a raw stub, same starter server: unary SayHello, Java load client",
+					List.of("sidecar", "bare"), "raw", unaryMetrics("client_", 0.98)),
 			new Comparison("proxy",
 					"4. Through the header-routing proxy (nginx) vs direct, starter server, fixed rate {fixed_rate}: h2load",
-					"proxy", "direct",
+					List.of("proxy"), "direct",
 					List.of(new Metric("p50_us", "p50 latency, µs", Kind.DIFFERENCE, Double.NaN),
 							new Metric("p90_us", "p90 latency, µs", Kind.DIFFERENCE, Double.NaN),
 							new Metric("p99_us", "p99 latency, µs", Kind.DIFFERENCE, Double.NaN))),
 			new Comparison("streaming",
 					"5. StreamUsers of {rows} users read slowly ({slow_rate} messages/s) vs read fast, demo-user-service",
-					"slow", "fast",
+					List.of("slow"), "fast",
 					List.of(new Metric("rate", "messages/s", Kind.RATIO, Double.NaN),
 							new Metric("peak_heap_mb", "server's peak heap after GC, MB", Kind.RATIO,
 									Double.NaN))),
-			new Comparison("startup", "6. Startup: process start to the first successful SayHello", "summator",
-					"plain", List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))));
+			new Comparison("startup", "6. Startup: process start to the first successful SayHello",
+					List.of("summator", "summator-cds"), "plain",
+					List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))));
 
 	private static final String NOTES = """
 			### How to read it
@@ -62,7 +60,10 @@ public final class ResultsReport {
 			  each run has at least those two points: it is the heap the server holds on to, not the
 			  garbage it has not collected yet (a young GC's figure may still include old garbage).
 			- Startup has no warm-up: it is a cold start, the time from launching the JVM to the first
-			  SayHello that succeeds (polled every 2 ms from the load CPU).
+			  SayHello that succeeds (polled every 2 ms from the load CPU). summator is the runnable jar
+			  as built; summator-cds is the same jar extracted and started with the class data sharing
+			  archive scripts/cds-archive makes (Spring Boot's documented CDS), made before the runs
+			  and not timed.
 			""";
 
 	private ResultsReport() {
@@ -112,34 +113,39 @@ public final class ResultsReport {
 			if (metrics == null) {
 				continue;
 			}
-			String a = comparison.a();
+			// With several A variants, each gets its own row, named in the Measure column.
+			boolean severalA = comparison.a().size() > 1;
+			String aColumn = severalA ? "A" : comparison.a().get(0);
 			String b = comparison.b();
 			tables.append("### ").append(fill(comparison.title(), settings)).append("\n\n");
-			tables.append("| Measure | %s: median (range) | %s: median (range) | %s | Goal |\n".formatted(a, b,
-					comparison.metrics().get(0).kind() == Kind.DIFFERENCE ? a + " − " + b + ": median (range)"
-							: a + " / " + b + ": median (range)"));
+			tables.append("| Measure | %s: median (range) | %s: median (range) | %s | Goal |\n".formatted(aColumn, b,
+					comparison.metrics().get(0).kind() == Kind.DIFFERENCE ? aColumn + " − " + b + ": median (range)"
+							: aColumn + " / " + b + ": median (range)"));
 			tables.append("| --- | --- | --- | --- | --- |\n");
 			for (Metric metric : comparison.metrics()) {
 				Map<String, Map<Integer, Double>> byVariant = metrics.get(metric.key());
-				if (byVariant == null || !byVariant.containsKey(a) || !byVariant.containsKey(b)) {
-					continue;
-				}
-				Map<Integer, Double> aValues = byVariant.get(a);
-				Map<Integer, Double> bValues = byVariant.get(b);
-				double[] compared = aValues.keySet()
-					.stream()
-					.filter(bValues::containsKey)
-					.mapToDouble((pair) -> (metric.kind() == Kind.DIFFERENCE) ? aValues.get(pair) - bValues.get(pair)
-							: aValues.get(pair) / bValues.get(pair))
-					.toArray();
-				Summary aSummary = Summary.of(aValues.values());
-				String goal = goal(metric, aSummary, Summary.of(compared));
-				tables.append("| %s | %s | %s | %s | %s |\n".formatted(fill(metric.label(), settings),
-						aSummary.format("%,.0f"), Summary.of(bValues.values()).format("%,.0f"),
-						Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f"), goal));
-				if (!goal.isEmpty()) {
-					goals.append("- ").append(fill(comparison.title(), settings)).append(", ")
-						.append(fill(metric.label(), settings)).append(": ").append(goal).append('\n');
+				for (String a : comparison.a()) {
+					if (byVariant == null || !byVariant.containsKey(a) || !byVariant.containsKey(b)) {
+						continue;
+					}
+					Map<Integer, Double> aValues = byVariant.get(a);
+					Map<Integer, Double> bValues = byVariant.get(b);
+					double[] compared = aValues.keySet()
+						.stream()
+						.filter(bValues::containsKey)
+						.mapToDouble((pair) -> (metric.kind() == Kind.DIFFERENCE) ? aValues.get(pair) - bValues.get(pair)
+								: aValues.get(pair) / bValues.get(pair))
+						.toArray();
+					Summary aSummary = Summary.of(aValues.values());
+					String goal = goal(metric, aSummary, Summary.of(compared));
+					String label = fill(metric.label(), settings) + (severalA ? ", A = " + a : "");
+					tables.append("| %s | %s | %s | %s | %s |\n".formatted(label, aSummary.format("%,.0f"),
+							Summary.of(bValues.values()).format("%,.0f"),
+							Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f"), goal));
+					if (!goal.isEmpty()) {
+						goals.append("- ").append(fill(comparison.title(), settings)).append(", ").append(label)
+							.append(": ").append(goal).append('\n');
+					}
 				}
 			}
 			tables.append('\n');
@@ -186,7 +192,11 @@ public final class ResultsReport {
 	private record Metric(String key, String label, Kind kind, double goal) {
 	}
 
-	private record Comparison(String id, String title, String a, String b, List<Metric> metrics) {
+	/**
+	 * A comparison of one or more A variants, each against the same B; each A variant gets its
+	 * own row per metric when there are several.
+	 */
+	private record Comparison(String id, String title, List<String> a, String b, List<Metric> metrics) {
 	}
 
 	private record Summary(double median, double min, double max) {
