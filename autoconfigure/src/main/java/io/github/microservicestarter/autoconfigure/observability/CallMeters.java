@@ -60,13 +60,16 @@ final class CallMeters {
 	 * @return its meters
 	 */
 	MethodMeters of(MethodDescriptor<?, ?> method, String targetTag) {
-		Map<String, MethodMeters> ofTarget = this.meters.computeIfAbsent((targetTag != null) ? targetTag : "",
-				(target) -> new ConcurrentHashMap<>());
-		MethodMeters found = ofTarget.get(method.getFullMethodName());
-		if (found != null) {
-			return found;
+		String target = (targetTag != null) ? targetTag : "";
+		Map<String, MethodMeters> ofTarget = this.meters.get(target);
+		if (ofTarget == null) {
+			ofTarget = this.meters.computeIfAbsent(target, (key) -> new ConcurrentHashMap<>());
 		}
-		return ofTarget.computeIfAbsent(method.getFullMethodName(), (fullName) -> new MethodMeters(tags(method, targetTag)));
+		MethodMeters found = ofTarget.get(method.getFullMethodName());
+		if (found == null) {
+			found = ofTarget.computeIfAbsent(method.getFullMethodName(), (name) -> new MethodMeters(tags(method, targetTag)));
+		}
+		return found;
 	}
 
 	private static Tags tags(MethodDescriptor<?, ?> method, String targetTag) {
