@@ -3,12 +3,13 @@ package io.github.microservicestarter.autoconfigure.observability;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -86,7 +87,8 @@ final class CallMeters {
 
 		private final Tags tags;
 
-		private final LongTaskTimer active;
+		/** Calls in flight: a gauge, since a long task timer's start and stop cost a skip list insert and removal per call. */
+		private final AtomicInteger active = new AtomicInteger();
 
 		private final Counter received;
 
@@ -99,17 +101,18 @@ final class CallMeters {
 			this.tags = tags;
 			MeterRegistry registry = CallMeters.this.registry;
 			String name = CallMeters.this.name;
-			this.active = LongTaskTimer.builder(name + ".active").tags(tags).register(registry);
+			Gauge.builder(name + ".active", this.active, AtomicInteger::get)
+				.tags(tags)
+				.description("Calls in flight")
+				.strongReference(true)
+				.register(registry);
 			this.received = Counter.builder(name + ".received").tags(tags).register(registry);
 			this.sent = Counter.builder(name + ".sent").tags(tags).register(registry);
 		}
 
-		/**
-		 * Counts a call in flight until the returned sample stops.
-		 * @return the sample
-		 */
-		LongTaskTimer.Sample started() {
-			return this.active.start();
+		/** Counts a call in flight until it {@linkplain #ended ends}. */
+		void started() {
+			this.active.incrementAndGet();
 		}
 
 		void received() {
@@ -129,13 +132,18 @@ final class CallMeters {
 		}
 
 		/**
-		 * Times an ended call.
+		 * Times an ended call, then counts it out of the calls in flight.
 		 * @param code its status code
 		 * @param error the exception it ended with, or null
 		 * @param nanos how long it took
 		 */
 		void ended(Status.Code code, Throwable error, long nanos) {
-			timer(code, error).record(nanos, TimeUnit.NANOSECONDS);
+			try {
+				timer(code, error).record(nanos, TimeUnit.NANOSECONDS);
+			}
+			finally {
+				this.active.decrementAndGet();
+			}
 		}
 
 		private Timer timer(Status.Code code, Throwable error) {

@@ -9,7 +9,6 @@ import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.microservicestarter.autoconfigure.client.TargetAppId;
@@ -80,10 +79,10 @@ public class GrpcClientInstrumentation implements ClientInterceptor {
 		@Override
 		public void start(Listener<A> listener, Metadata headers) {
 			long start = System.nanoTime();
-			LongTaskTimer.Sample active = this.meters.started();
+			this.meters.started();
 			CallSpan span = (GrpcClientInstrumentation.this.tracing != null) ? GrpcClientInstrumentation.this.tracing
 				.clientSpan(this.method, this.channel.authority(), this.target, headers) : CallSpan.NONE;
-			Ending ending = new Ending(this.meters, span, active, start);
+			Ending ending = new Ending(this.meters, span, start);
 			try {
 				super.start(new InstrumentedListener<>(listener, ending), headers);
 			}
@@ -102,20 +101,14 @@ public class GrpcClientInstrumentation implements ClientInterceptor {
 	}
 
 	/** What a call's end records. */
-	private record Ending(MethodMeters meters, CallSpan span, LongTaskTimer.Sample active, long start) {
+	private record Ending(MethodMeters meters, CallSpan span, long start) {
 
 		void end(Status status) {
 			long nanos = System.nanoTime() - this.start;
 			Status.Code code = status.getCode();
 			// A status of the server or a cancellation says what happened; a local cause explains a failure.
 			Throwable error = (code != Status.Code.OK && code != Status.Code.CANCELLED) ? status.getCause() : null;
-			try {
-				this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
-			}
-			finally {
-				// Last: a call no longer in flight has its timing recorded.
-				this.active.stop();
-			}
+			this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
 		}
 
 	}

@@ -9,7 +9,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.microservicestarter.autoconfigure.observability.CallMeters.MethodMeters;
@@ -74,8 +73,6 @@ public class GrpcServerInstrumentation implements ServerInterceptor {
 
 		private final long start;
 
-		private final LongTaskTimer.Sample active;
-
 		/** How the application closed the call, or null before it did. */
 		private volatile Status closedWith;
 
@@ -86,7 +83,7 @@ public class GrpcServerInstrumentation implements ServerInterceptor {
 			this.meters = meters;
 			this.span = span;
 			this.start = start;
-			this.active = meters.started();
+			meters.started();
 		}
 
 		@Override
@@ -118,13 +115,7 @@ public class GrpcServerInstrumentation implements ServerInterceptor {
 			}
 			this.ended = true;
 			long nanos = System.nanoTime() - this.start;
-			try {
-				this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
-			}
-			finally {
-				// Last: a call no longer in flight has its timing recorded.
-				this.active.stop();
-			}
+			this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
 		}
 
 	}

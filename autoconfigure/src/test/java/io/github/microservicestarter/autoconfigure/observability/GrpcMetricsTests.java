@@ -11,7 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -108,12 +108,12 @@ class GrpcMetricsTests {
 					.watch(HealthCheckRequest.getDefaultInstance()));
 				assertThat(statuses.next().getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
 
-				LongTaskTimer serverInFlight = registry.get("grpc.server.active").tag("rpc.method", "Watch").longTaskTimer();
-				LongTaskTimer clientInFlight = registry.get("grpc.client.active")
+				Gauge serverInFlight = registry.get("grpc.server.active").tag("rpc.method", "Watch").gauge();
+				Gauge clientInFlight = registry.get("grpc.client.active")
 					.tags("rpc.method", "Watch", "target.app.id", "inventory")
-					.longTaskTimer();
-				assertThat(serverInFlight.activeTasks()).isEqualTo(1);
-				assertThat(clientInFlight.activeTasks()).isEqualTo(1);
+					.gauge();
+				assertThat(serverInFlight.value()).isEqualTo(1);
+				assertThat(clientInFlight.value()).isEqualTo(1);
 				assertThat(serverInFlight.getId().getTag("grpc.status_code")).isNull();
 				assertThat(registry.get("grpc.server.sent").tag("rpc.type", "SERVER_STREAMING").counter().count())
 					.isEqualTo(1);
@@ -124,8 +124,8 @@ class GrpcMetricsTests {
 					.count()).isEqualTo(1);
 
 				watching.cancel(null);
-				await().atMost(5, TimeUnit.SECONDS).until(() -> serverInFlight.activeTasks() == 0);
-				assertThat(clientInFlight.activeTasks()).isZero();
+				await().atMost(5, TimeUnit.SECONDS).until(() -> serverInFlight.value() == 0);
+				assertThat(clientInFlight.value()).isZero();
 				assertThat(registry.get("grpc.server.cancelled").tag("rpc.method", "Watch").counter().count())
 					.isEqualTo(1);
 				assertThat(registry.get("grpc.server").tags("rpc.method", "Watch", "grpc.status_code", "CANCELLED")
