@@ -84,8 +84,13 @@ class MicrometerCallTracing implements CallTracing {
 		return traced;
 	}
 
+	/** The key of a header the propagators read or write: a few names, each asked on every call. */
 	private static Metadata.Key<String> key(String name) {
-		return KEYS.computeIfAbsent(name, (key) -> Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
+		Metadata.Key<String> key = KEYS.get(name);
+		if (key == null) {
+			key = KEYS.computeIfAbsent(name, (header) -> Metadata.Key.of(header, Metadata.ASCII_STRING_MARSHALLER));
+		}
+		return key;
 	}
 
 	private final class TracedCall implements CallSpan {
