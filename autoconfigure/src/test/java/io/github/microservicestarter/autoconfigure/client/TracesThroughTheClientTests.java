@@ -77,17 +77,8 @@ class TracesThroughTheClientTests {
 		tracedClient().withPropertyValues("microservice.clients.echo.address=static://" + echo.address(),
 				"management.tracing.sampling.probability=0.0")
 			.run((context) -> {
-				Tracer tracer = context.getBean(Tracer.class);
-				EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
 				int before = echo.calls().size();
-				Span test = tracer.nextSpan().name("test").start();
-				try (Tracer.SpanInScope scope = tracer.withSpan(test)) {
-					client.get("unsampled");
-				}
-				finally {
-					test.end();
-				}
-				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				Span test = callInATestSpan(context);
 
 				// The next app keeps the decision and the trace id, so its logs still join this one's.
 				String traceparent = echo.calls().get(before).applicationHeaders().get("traceparent");
@@ -107,17 +98,8 @@ class TracesThroughTheClientTests {
 	}
 
 	private static void assertCallIsTracedAndTimed(ApplicationContext context) {
-		Tracer tracer = context.getBean(Tracer.class);
-		EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
 		int before = echo.calls().size();
-		Span test = tracer.nextSpan().name("test").start();
-		try (Tracer.SpanInScope scope = tracer.withSpan(test)) {
-			client.get("traced");
-		}
-		finally {
-			test.end();
-		}
-		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		Span test = callInATestSpan(context);
 
 		SpanData clientSpan = context.getBean(RecordingSpanExporter.class).only(SpanKind.CLIENT);
 		assertThat(clientSpan.getName()).isEqualTo("probe.Echo/Get");
@@ -132,6 +114,21 @@ class TracesThroughTheClientTests {
 			.tags("rpc.method", "Get", "grpc.status_code", "OK", "target.app.id", "echo")
 			.timer()
 			.count()).isEqualTo(1);
+	}
+
+	/** Calls the echo app through the sidecar client inside a span of the test, then flushes the spans. */
+	private static Span callInATestSpan(ApplicationContext context) {
+		Tracer tracer = context.getBean(Tracer.class);
+		EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
+		Span test = tracer.nextSpan().name("test").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(test)) {
+			client.get("traced");
+		}
+		finally {
+			test.end();
+		}
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		return test;
 	}
 
 }
