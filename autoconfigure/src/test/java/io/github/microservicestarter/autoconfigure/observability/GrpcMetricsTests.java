@@ -53,7 +53,7 @@ class GrpcMetricsTests {
 						() -> health.check(HealthCheckRequest.newBuilder().setService("no.Such").build()));
 				assertThat(notFound.getStatus().getCode()).isEqualTo(Code.NOT_FOUND);
 
-				// The server ends its observation after the client has its answer: wait for it.
+				// The server times the call after the client has its answer: wait for it.
 				await().atMost(5, TimeUnit.SECONDS).until(() -> serverCalls(registry, "NOT_FOUND") != null);
 				assertThat(serverCalls(registry, "OK").count()).isEqualTo(1);
 				assertThat(serverCalls(registry, "NOT_FOUND").count()).isEqualTo(1);

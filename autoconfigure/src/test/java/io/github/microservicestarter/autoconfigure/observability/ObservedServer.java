@@ -15,7 +15,6 @@ import io.github.microservicestarter.autoconfigure.netdevh.GrpcServerRunner;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
@@ -25,7 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
- * Context runners whose contexts serve gRPC on a free port with Spring Boot's observation, metrics
+ * Context runners whose contexts serve gRPC on a free port with Spring Boot's metrics
  * and (optionally) tracing, and channels to them through the app's global client interceptors,
  * as the sidecar client will apply them.
  */
@@ -40,7 +39,7 @@ final class ObservedServer {
 	 */
 	static ApplicationContextRunner withMetrics() {
 		return GrpcServerRunner.onFreePort()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 					GrpcInstrumentationAutoConfiguration.class));
 	}
