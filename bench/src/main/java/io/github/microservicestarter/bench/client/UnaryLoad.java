@@ -1,5 +1,6 @@
 package io.github.microservicestarter.bench.client;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +47,7 @@ final class UnaryLoad {
 		CountDownLatch done = new CountDownLatch(this.concurrency);
 		Caller[] callers = new Caller[this.concurrency];
 		long start = System.nanoTime();
+		long cpuStart = processCpuNanos();
 		for (int i = 0; i < this.concurrency; i++) {
 			callers[i] = new Caller(end, errors, done);
 			callers[i].next();
@@ -54,8 +56,18 @@ final class UnaryLoad {
 			throw new IllegalStateException("Calls still unanswered a minute after the end of the run");
 		}
 		long elapsed = System.nanoTime() - start;
+		long cpu = processCpuNanos() - cpuStart;
 		long[] latencies = Arrays.stream(callers).flatMapToLong(Caller::latencies).sorted().toArray();
-		return new Result(latencies, elapsed, errors.get());
+		return new Result(latencies, elapsed, cpu, errors.get());
+	}
+
+	/**
+	 * The CPU time of this whole process (every thread, user and system): a client pinned to one
+	 * CPU pays all of it in its calls' latency, and it varies less from run to run than latency.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** One caller: one call in flight at a time; gRPC runs its callbacks one after the other. */
@@ -124,15 +136,22 @@ final class UnaryLoad {
 
 	}
 
-	/** The answered calls' latencies in nanoseconds, sorted; the time they took; the errors. */
-	record Result(long[] latencies, long elapsedNanos, long errors) {
+	/**
+	 * The answered calls' latencies in nanoseconds, sorted; the time they took; the process's CPU
+	 * time meanwhile; the errors.
+	 */
+	record Result(long[] latencies, long elapsedNanos, long cpuNanos, long errors) {
 
 		/** One line of key=value pairs that bench/run records. */
 		String summary() {
 			double seconds = this.elapsedNanos / 1e9;
-			return "requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d errors=%d".formatted(
-					this.latencies.length, seconds, this.latencies.length / seconds, percentileMicros(50),
-					percentileMicros(90), percentileMicros(99), this.errors);
+			return "requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d cpu_us_per_call=%.1f errors=%d"
+				.formatted(this.latencies.length, seconds, this.latencies.length / seconds, percentileMicros(50),
+						percentileMicros(90), percentileMicros(99), cpuMicrosPerCall(), this.errors);
+		}
+
+		private double cpuMicrosPerCall() {
+			return (this.latencies.length == 0) ? 0 : this.cpuNanos / 1e3 / this.latencies.length;
 		}
 
 		private long percentileMicros(double percentile) {
