@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 /**
  * Keeps out net.devh's metric and tracing auto-configurations: the starter instruments calls with
  * its own interceptors alone (package observability), and net.devh's would add
- * two more meter families per side and a second span per call.
+ * two more meter families and a second span per call.
  * <p>
  * A filter rather than beans they are conditional on: they are conditional on a meter or
  * observation registry, which the app must keep, and one of them on nothing we could provide.
@@ -18,9 +18,7 @@ public class NetDevhObservabilityFilter implements AutoConfigurationImportFilter
 	/** The auto-configurations this filter keeps out. */
 	static final Set<String> EXCLUDED = Set.of(
 			"net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration",
-			"net.devh.boot.grpc.server.autoconfigure.GrpcServerMicrometerTraceAutoConfiguration",
-			"net.devh.boot.grpc.client.autoconfigure.GrpcClientMetricAutoConfiguration",
-			"net.devh.boot.grpc.client.autoconfigure.GrpcClientMicrometerTraceAutoConfiguration");
+			"net.devh.boot.grpc.server.autoconfigure.GrpcServerMicrometerTraceAutoConfiguration");
 
 	@Override
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {

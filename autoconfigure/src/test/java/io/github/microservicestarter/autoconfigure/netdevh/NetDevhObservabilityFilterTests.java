@@ -1,8 +1,5 @@
 package io.github.microservicestarter.autoconfigure.netdevh;
 
-import net.devh.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
-import net.devh.boot.grpc.client.autoconfigure.GrpcClientMetricAutoConfiguration;
-import net.devh.boot.grpc.client.autoconfigure.GrpcClientMicrometerTraceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration;
@@ -30,11 +27,8 @@ class NetDevhObservabilityFilterTests {
 		String[] candidates = { GrpcServerAutoConfiguration.class.getName(),
 				GrpcServerMetricAutoConfiguration.class.getName(),
 				GrpcServerMicrometerTraceAutoConfiguration.class.getName(),
-				GrpcHealthServiceAutoConfiguration.class.getName(), GrpcClientAutoConfiguration.class.getName(),
-				GrpcClientMetricAutoConfiguration.class.getName(),
-				GrpcClientMicrometerTraceAutoConfiguration.class.getName(), null };
-		assertThat(filter.match(candidates, null)).containsExactly(true, false, false, true, true, false, false,
-				true);
+				GrpcHealthServiceAutoConfiguration.class.getName(), null };
+		assertThat(filter.match(candidates, null)).containsExactly(true, false, false, true, true);
 	}
 
 }
