@@ -1,0 +1,110 @@
+package io.github.microservicestarter.consumer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import com.example.greeting.GreetRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's quick start, built as a user builds it (its own project on
+ * {@code spring-boot-starter-parent}, the starter from this build) and run as a user runs it. Its
+ * variants show what a user gets with the BOM and beside a library on an older grpc-java.
+ */
+class QuickStartTests {
+
+	private static final GreetRequest ADA = GreetRequest.newBuilder().setName("Ada").build();
+
+	@Test
+	void starterAloneServesOnPortAndCallsAnotherAppByItsAppId() throws Exception {
+		int peerPort = freePort();
+		int port = freePort();
+		try (ConsumerApp peer = ConsumerApp.start(ConsumerBuild.STARTER_ALONE.jar(), Map.of("PORT", "" + peerPort),
+				"--spring.application.name=peer");
+				ConsumerApp app = ConsumerApp.start(ConsumerBuild.STARTER_ALONE.jar(), Map.of("PORT", "" + port),
+						"--microservice.clients.peer.address=static://localhost:" + peerPort)) {
+			peer.awaitServing();
+			Matcher serving = app.awaitServing();
+			assertThat(serving.group(1)).isEqualTo("greeting");
+			assertThat(serving.group(2)).isEqualTo("" + port);
+			assertThat(serving.group(3)).isEqualTo("the PORT environment variable");
+			assertThat(app.greeting().greet(ADA).getMessage()).isEqualTo("Hello Ada, from greeting");
+			assertThat(app.greeting().greetThroughPeer(ADA).getMessage()).isEqualTo("Hello Ada, from peer");
+		}
+	}
+
+	@Test
+	void starterAlonePacksOneGrpcJavaAndOneProtobufOfTheTestedVersions() throws IOException {
+		assertOnlyTestedVersions(ConsumerBuild.STARTER_ALONE.libraries());
+	}
+
+	@Test
+	void withTheBomTheQuickStartPacksTheTestedVersionsAndCalls() throws Exception {
+		assertOnlyTestedVersions(ConsumerBuild.WITH_BOM.libraries());
+		assertCallsItselfAsPeer(ConsumerBuild.WITH_BOM);
+	}
+
+	@Test
+	void anOlderGrpcLibraryDeclaredFirstWinsWithoutTheBomAndTheStubsDoNotCompile() throws IOException {
+		String log = ConsumerBuild.OLDER_GRPC_LIBRARY_FIRST.buildLog();
+		assertThat(log).contains("COMPILATION ERROR", "GreetingGrpc.java", "blockingV2UnaryCall", "BUILD FAILURE");
+	}
+
+	@Test
+	void anOlderGrpcLibraryDeclaredFirstWithTheBomPacksTheTestedVersionsAndCalls() throws Exception {
+		assertOnlyTestedVersions(ConsumerBuild.OLDER_GRPC_LIBRARY_FIRST_WITH_BOM.libraries());
+		assertCallsItselfAsPeer(ConsumerBuild.OLDER_GRPC_LIBRARY_FIRST_WITH_BOM);
+	}
+
+	@Test
+	void anOlderGrpcArtifactOfTheAppsOwnStopsTheStartWithAReportNamingTheJarsAndTheBom() throws Exception {
+		assertThat(ConsumerBuild.OLDER_GRPC_OVERRIDE.libraries()).contains("grpc-services-1.63.0.jar",
+				"grpc-api-" + grpcVersion() + ".jar");
+		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.OLDER_GRPC_OVERRIDE.jar(), Map.of("PORT", "" + freePort()))) {
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(app.output()).contains("APPLICATION FAILED TO START",
+					"The class path holds grpc-java jars of 2 versions, which cannot run together:",
+					"1.63.0: grpc-services-1.63.0.jar", "grpc-api-" + grpcVersion() + ".jar",
+					"<artifactId>microservice-bom</artifactId>",
+					"<version>" + System.getProperty("starter.version") + "</version>");
+			assertThat(app.output()).doesNotContain("Exception", "\tat ");
+		}
+	}
+
+	private static void assertCallsItselfAsPeer(ConsumerBuild build) throws Exception {
+		int port = freePort();
+		try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + port),
+				"--microservice.clients.peer.address=static://localhost:" + port)) {
+			assertThat(app.greeting().greetThroughPeer(ADA).getMessage()).isEqualTo("Hello Ada, from greeting");
+		}
+	}
+
+	private static void assertOnlyTestedVersions(List<String> libraries) {
+		// grpc-java's own jars; net.devh's (grpc-server-spring-boot-starter-...) have their own versions.
+		List<String> grpc = libraries.stream()
+			.filter((name) -> name.startsWith("grpc-") && !name.contains("spring-boot"))
+			.toList();
+		assertThat(grpc).contains("grpc-api-" + grpcVersion() + ".jar", "grpc-core-" + grpcVersion() + ".jar",
+				"grpc-netty-shaded-" + grpcVersion() + ".jar");
+		assertThat(grpc).allSatisfy((name) -> assertThat(name).endsWith("-" + grpcVersion() + ".jar"));
+		String protobuf = System.getProperty("protobuf.version");
+		assertThat(libraries.stream().filter((name) -> name.startsWith("protobuf-java")))
+			.containsExactlyInAnyOrder("protobuf-java-" + protobuf + ".jar", "protobuf-java-util-" + protobuf + ".jar");
+	}
+
+	private static String grpcVersion() {
+		return System.getProperty("grpc.version");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
