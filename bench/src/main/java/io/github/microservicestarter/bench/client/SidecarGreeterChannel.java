@@ -2,7 +2,7 @@ package io.github.microservicestarter.bench.client;
 
 import io.grpc.Channel;
 
-import io.github.microservicestarter.autoconfigure.client.SidecarClient;
+import io.github.microservicestarter.client.SidecarClient;
 
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package io.github.microservicestarter.bench.server;
 
-import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
+import io.github.microservicestarter.server.GlobalServerInterceptor;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -3,11 +3,11 @@ package io.github.microservicestarter.demo.summator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.microservicestarter.autoconfigure.callback.BindingContext;
-import io.github.microservicestarter.autoconfigure.callback.CloudEvent;
-import io.github.microservicestarter.autoconfigure.callback.DaprBindingHandler;
-import io.github.microservicestarter.autoconfigure.callback.DaprInvokeHandler;
-import io.github.microservicestarter.autoconfigure.callback.DaprTopicHandler;
+import io.github.microservicestarter.callback.BindingContext;
+import io.github.microservicestarter.callback.CloudEvent;
+import io.github.microservicestarter.callback.DaprBindingHandler;
+import io.github.microservicestarter.callback.DaprInvokeHandler;
+import io.github.microservicestarter.callback.DaprTopicHandler;
 
 import org.springframework.stereotype.Component;
 

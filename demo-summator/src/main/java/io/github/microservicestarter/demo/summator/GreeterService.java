@@ -1,6 +1,6 @@
 package io.github.microservicestarter.demo.summator;
 
-import io.github.microservicestarter.autoconfigure.client.SidecarClient;
+import io.github.microservicestarter.client.SidecarClient;
 import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloReply;
 import io.github.microservicestarter.demo.helloworld.HelloRequest;

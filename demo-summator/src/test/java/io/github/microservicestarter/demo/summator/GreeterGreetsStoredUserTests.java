@@ -3,7 +3,7 @@ package io.github.microservicestarter.demo.summator;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
 import io.github.microservicestarter.demo.user.CreateUserRequest;

@@ -2,7 +2,7 @@ package io.github.microservicestarter.demo.summator;
 
 import java.nio.file.Path;
 
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 import io.github.microservicestarter.demo.summator.DebianPython.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.github.microservicestarter.demo.summator;
 
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.github.microservicestarter.demo.summator;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
 import io.github.microservicestarter.demo.user.CreateUserRequest;

@@ -19,7 +19,7 @@ import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.microservicestarter.autoconfigure.client.SidecarChannels;
+import io.github.microservicestarter.client.SidecarChannels;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -8,7 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.github.microservicestarter.autoconfigure.server.GlobalServerInterceptor;
+import io.github.microservicestarter.server.GlobalServerInterceptor;
 
 /**
  * Counts, on the server, the messages of the streaming calls: those the service hands to the

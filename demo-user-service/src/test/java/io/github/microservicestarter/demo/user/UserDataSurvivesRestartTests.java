@@ -9,7 +9,7 @@ import io.grpc.ManagedChannelBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.microservicestarter.autoconfigure.server.LocalAppPort;
+import io.github.microservicestarter.server.LocalAppPort;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,6 @@
 package com.example.greeting;
 
-import io.github.microservicestarter.autoconfigure.client.SidecarClient;
+import io.github.microservicestarter.client.SidecarClient;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -1,8 +1,0 @@
-/**
- * The app side of Dapr over gRPC: serves Dapr's {@code AppCallback} (service invocation, pub/sub,
- * input bindings) and {@code AppCallbackHealthCheck} from methods of Spring beans annotated
- * {@link io.github.microservicestarter.autoconfigure.callback.DaprInvokeHandler},
- * {@link io.github.microservicestarter.autoconfigure.callback.DaprTopicHandler} and
- * {@link io.github.microservicestarter.autoconfigure.callback.DaprBindingHandler}.
- */
-package io.github.microservicestarter.autoconfigure.callback;

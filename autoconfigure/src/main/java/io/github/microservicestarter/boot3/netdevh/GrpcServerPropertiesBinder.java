@@ -1,0 +1,47 @@
+package io.github.microservicestarter.boot3.netdevh;
+
+import net.devh.boot.grpc.server.config.GrpcServerProperties;
+
+import io.github.microservicestarter.server.AppProtocol;
+import io.github.microservicestarter.server.AppServerProperties;
+import io.github.microservicestarter.server.AppServerSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Writes the resolved {@link AppServerSettings} into net.devh's {@link GrpcServerProperties} once
+ * they are bound, so the port, TLS and grace period follow {@code microservice.*}.
+ */
+public class GrpcServerPropertiesBinder implements BeanPostProcessor {
+
+	private final ObjectProvider<AppServerSettings> settings;
+
+	private final ObjectProvider<AppServerProperties> serverProperties;
+
+	public GrpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
+			ObjectProvider<AppServerProperties> serverProperties) {
+		this.settings = settings;
+		this.serverProperties = serverProperties;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof GrpcServerProperties properties) {
+			apply(this.settings.getObject(), this.serverProperties.getObject(), properties);
+		}
+		return bean;
+	}
+
+	static void apply(AppServerSettings settings, AppServerProperties server, GrpcServerProperties properties) {
+		properties.setPort(settings.port());
+		properties.setShutdownGracePeriod(server.getShutdownGracePeriod());
+		if (settings.protocol() == AppProtocol.GRPCS) {
+			GrpcServerProperties.Security security = properties.getSecurity();
+			security.setEnabled(true);
+			security.setCertificateChain(settings.certificate());
+			security.setPrivateKey(settings.privateKey());
+		}
+	}
+
+}

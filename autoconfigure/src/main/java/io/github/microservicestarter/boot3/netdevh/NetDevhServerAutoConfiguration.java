@@ -1,0 +1,103 @@
+package io.github.microservicestarter.boot3.netdevh;
+
+import java.util.concurrent.Executor;
+
+import io.grpc.BindableService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
+import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
+import net.devh.boot.grpc.server.config.GrpcServerProperties;
+import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
+import net.devh.boot.grpc.server.service.GrpcService;
+import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
+
+import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
+import io.github.microservicestarter.health.GrpcHealthAutoConfiguration;
+import io.github.microservicestarter.server.AppServerAutoConfiguration;
+import io.github.microservicestarter.server.AppServerEvents;
+import io.github.microservicestarter.server.AppServerProperties;
+import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.ServedServices;
+import io.github.microservicestarter.server.ServerExecutorKind;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Runs the app's gRPC server on net.devh's grpc-spring-boot-starter: our settings drive its
+ * {@link GrpcServerProperties}, so users never set {@code grpc.server.*} for port, protocol or
+ * shutdown. Every net.devh type the starter touches lives in this package.
+ */
+@AutoConfiguration(after = { AppServerAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class },
+		before = { GrpcServerAutoConfiguration.class, GrpcHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
+@ConditionalOnClass(GrpcServerProperties.class)
+public class NetDevhServerAutoConfiguration {
+
+	@Bean
+	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
+			ObjectProvider<AppServerProperties> serverProperties) {
+		return new GrpcServerPropertiesBinder(settings, serverProperties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "appServerExecutorConfigurer")
+	GrpcServerConfigurer appServerExecutorConfigurer(AppServerProperties properties,
+			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor) {
+		ServerExecutorKind kind = properties.getExecutor().getKind();
+		Executor configured = executor.getIfAvailable();
+		return (builder) -> {
+			if (configured != null) {
+				builder.executor(configured);
+			}
+			else if (kind == ServerExecutorKind.DIRECT) {
+				builder.directExecutor();
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerEventsListener appServerEventsListener(AppServerSettings settings, ConfigurableEnvironment environment) {
+		return new ServerEventsListener(new AppServerEvents(settings, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnnotatedServerInterceptors annotatedServerInterceptors(ListableBeanFactory beanFactory) {
+		return new AnnotatedServerInterceptors(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GrpcServiceDiscoverer.class)
+	BindableServiceDiscoverer bindableServiceDiscoverer() {
+		return new BindableServiceDiscoverer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServedServices servedServices(ObjectProvider<GrpcServiceDiscoverer> discoverer) {
+		return new DiscoveredServices(discoverer);
+	}
+
+	/**
+	 * The v1 reflection service, beside the v1alpha one net.devh serves: newer tools (grpcurl,
+	 * Postman) ask v1 first.
+	 * @return the service
+	 */
+	@GrpcService
+	@Bean
+	@ConditionalOnClass(ProtoReflectionServiceV1.class)
+	@ConditionalOnProperty(prefix = "grpc.server", name = "reflection-service-enabled", matchIfMissing = true)
+	@ConditionalOnMissingBean(ProtoReflectionServiceV1.class)
+	BindableService protoReflectionServiceV1() {
+		return ProtoReflectionServiceV1.newInstance();
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.github.microservicestarter.client;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A target app as the client calls it, resolved from configuration and the environment.
+ *
+ * @param appId the app id callers name it by
+ * @param mode how calls reach it: {@link ClientMode#SIDECAR} or {@link ClientMode#DIRECT}
+ * @param address the sidecar's endpoint in sidecar mode, the configured address in direct mode
+ * @param modeSource why this mode: the property that set it, or the environment seen in auto mode
+ * @param daprAppId the dapr-app-id of its calls: the app id, or app-id.namespace
+ * @param deadline the deadline of calls that have none, or null
+ * @param compression the compressor name of its requests, or null
+ * @param idempotentMethods methods configured as idempotent: full method names or service names
+ */
+record ClientTarget(String appId, ClientMode mode, String address, String modeSource, String daprAppId,
+		Duration deadline, String compression, List<String> idempotentMethods) {
+
+	/**
+	 * Describes how calls reach the app, for logs and error messages.
+	 * @return for example "sidecar at localhost:50001 as dapr-app-id 'users.prod'"
+	 */
+	String route() {
+		if (this.mode == ClientMode.SIDECAR) {
+			return "sidecar at %s as dapr-app-id '%s'".formatted(this.address, this.daprAppId);
+		}
+		return "direct to " + this.address;
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.github.microservicestarter.instrumentation;
+
+import io.grpc.Status;
+
+/**
+ * The span of one gRPC call, as the instrumentation interceptors see it: kept behind this
+ * interface so that they load no tracing class when the app does not trace.
+ */
+interface CallSpan {
+
+	/** The span of a call that is not traced. */
+	CallSpan NONE = new CallSpan() {
+
+		@Override
+		public Scope makeCurrent() {
+			return Scope.NONE;
+		}
+
+		@Override
+		public void end(Status.Code code, Throwable error, Runnable lastWork) {
+			lastWork.run();
+		}
+
+	};
+
+	/**
+	 * Makes the span current on this thread until the scope closes, for callbacks that can run the
+	 * application's code: its log lines and the calls it makes carry the trace.
+	 * @return the scope
+	 */
+	Scope makeCurrent();
+
+	/**
+	 * Ends the span with the call's outcome.
+	 * @param code the call's status code
+	 * @param error the exception the call ended with, or null
+	 * @param lastWork what to run before the span ends (the call's meters); with the span current
+	 * when it is sampled, so that the meters' exemplars name it
+	 */
+	void end(Status.Code code, Throwable error, Runnable lastWork);
+
+	/**
+	 * The time a span is current.
+	 */
+	interface Scope extends AutoCloseable {
+
+		/** The scope of no span. */
+		Scope NONE = () -> {
+		};
+
+		@Override
+		void close();
+
+	}
+
+}

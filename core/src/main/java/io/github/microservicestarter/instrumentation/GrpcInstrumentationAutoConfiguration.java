@@ -1,0 +1,76 @@
+package io.github.microservicestarter.instrumentation;
+
+import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import io.github.microservicestarter.client.GlobalClientInterceptor;
+import io.github.microservicestarter.server.GlobalServerInterceptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Meters every gRPC call, served and made ({@code grpc.server} and {@code grpc.client}), and
+ * traces it when the app has a Micrometer {@link Tracer}: a span per call, carrying the trace
+ * context in the call's metadata.
+ */
+// Spring Boot's meter registry and tracer, by their names on Boot 3 and on Boot 4.
+@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
+@ConditionalOnClass({ ServerInterceptor.class, MeterRegistry.class })
+@ConditionalOnBean(MeterRegistry.class)
+public class GrpcInstrumentationAutoConfiguration {
+
+	/**
+	 * The order of the instrumentation interceptors: net.devh's slot for tracing and metrics,
+	 * inside its exception handling, outside the interceptors an app declares without an order.
+	 */
+	public static final int INTERCEPTOR_ORDER = 2500;
+
+	@Bean
+	@GlobalServerInterceptor
+	@Order(INTERCEPTOR_ORDER)
+	@ConditionalOnMissingBean
+	GrpcServerInstrumentation grpcServerInstrumentation(MeterRegistry registry, ObjectProvider<CallTracing> tracing) {
+		return new GrpcServerInstrumentation(registry, tracing.getIfAvailable());
+	}
+
+	@Bean
+	@GlobalClientInterceptor
+	@Order(INTERCEPTOR_ORDER)
+	@ConditionalOnMissingBean
+	GrpcClientInstrumentation grpcClientInstrumentation(MeterRegistry registry, ObjectProvider<CallTracing> tracing) {
+		return new GrpcClientInstrumentation(registry, tracing.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "grpcMeterFilter")
+	MeterFilter grpcMeterFilter() {
+		return new GrpcMeterFilter();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnBean({ Tracer.class, Propagator.class })
+		@ConditionalOnMissingBean
+		CallTracing grpcCallTracing(Tracer tracer, Propagator propagator) {
+			return new MicrometerCallTracing(tracer, propagator);
+		}
+
+	}
+
+}

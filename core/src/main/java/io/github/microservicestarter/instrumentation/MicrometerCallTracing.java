@@ -1,0 +1,136 @@
+package io.github.microservicestarter.instrumentation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+/**
+ * Traces calls with Micrometer Tracing's {@link Tracer} and {@link Propagator} (Spring Boot's
+ * OpenTelemetry bridge): a span per call named by the RPC ({@code helloworld.Greeter/SayHello}),
+ * tagged as Micrometer's gRPC observation convention tags it ({@code rpc.*},
+ * {@code grpc.status_code}, {@code net.peer.*}), with the trace context in the call's metadata in
+ * the formats Spring Boot's propagation settings name.
+ * <p>
+ * Straight on the tracer rather than through a Micrometer observation, which the benchmark showed
+ * costing a third of a small service's throughput; a span that is not sampled gets no tags.
+ */
+class MicrometerCallTracing implements CallTracing {
+
+	private static final Map<String, Metadata.Key<String>> KEYS = new ConcurrentHashMap<>();
+
+	private static final Propagator.Getter<Metadata> GETTER = (headers, name) -> headers.get(key(name));
+
+	private static final Propagator.Setter<Metadata> SETTER = (headers, name, value) -> {
+		Metadata.Key<String> key = key(name);
+		headers.removeAll(key);
+		headers.put(key, value);
+	};
+
+	private static final String PEER_NAME_TAG = "net.peer.name";
+
+	private static final String PEER_PORT_TAG = "net.peer.port";
+
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	MicrometerCallTracing(Tracer tracer, Propagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	@Override
+	public CallSpan serverSpan(MethodDescriptor<?, ?> method, String authority, Metadata headers) {
+		Span span = this.propagator.extract(headers, GETTER)
+			.kind(Span.Kind.SERVER)
+			.name(method.getFullMethodName())
+			.start();
+		return traced(span, method, authority);
+	}
+
+	@Override
+	public CallSpan clientSpan(MethodDescriptor<?, ?> method, String authority, String targetAppId,
+			Metadata headers) {
+		// A child of the current span, if any: the builder starts from the current trace context.
+		Span span = this.tracer.spanBuilder().kind(Span.Kind.CLIENT).name(method.getFullMethodName()).start();
+		this.propagator.inject(span.context(), headers, SETTER);
+		TracedCall traced = traced(span, method, authority);
+		if (traced.sampled) {
+			span.tag(GrpcClientInstrumentation.TARGET_APP_ID_TAG, targetAppId);
+		}
+		return traced;
+	}
+
+	private TracedCall traced(Span span, MethodDescriptor<?, ?> method, String authority) {
+		TracedCall traced = new TracedCall(span);
+		if (traced.sampled) {
+			span.tag(CallMeters.SERVICE_TAG, String.valueOf(method.getServiceName()))
+				.tag(CallMeters.METHOD_TAG, String.valueOf(method.getBareMethodName()))
+				.tag(CallMeters.TYPE_TAG, method.getType().name());
+			if (authority != null) {
+				Peer peer = Peer.of(authority);
+				span.tag(PEER_NAME_TAG, peer.name());
+				if (peer.port() != null) {
+					span.tag(PEER_PORT_TAG, peer.port().toString());
+				}
+			}
+		}
+		return traced;
+	}
+
+	/** The key of a header the propagators read or write: a few names, each asked on every call. */
+	private static Metadata.Key<String> key(String name) {
+		Metadata.Key<String> key = KEYS.get(name);
+		if (key == null) {
+			key = KEYS.computeIfAbsent(name, (header) -> Metadata.Key.of(header, Metadata.ASCII_STRING_MARSHALLER));
+		}
+		return key;
+	}
+
+	private final class TracedCall implements CallSpan {
+
+		private final Span span;
+
+		/** Whether the span is recorded; one that is not still carries the trace to logs and calls. */
+		private final boolean sampled;
+
+		TracedCall(Span span) {
+			this.span = span;
+			this.sampled = !span.isNoop();
+		}
+
+		@Override
+		public Scope makeCurrent() {
+			return MicrometerCallTracing.this.tracer.withSpan(this.span)::close;
+		}
+
+		@Override
+		public void end(Status.Code code, Throwable error, Runnable lastWork) {
+			try {
+				if (this.sampled) {
+					this.span.tag(CallMeters.STATUS_CODE_TAG, code.name());
+					if (error != null) {
+						this.span.error(error);
+					}
+					try (Scope scope = makeCurrent()) {
+						lastWork.run();
+					}
+				}
+				else {
+					lastWork.run();
+				}
+			}
+			finally {
+				this.span.end();
+			}
+		}
+
+	}
+
+}

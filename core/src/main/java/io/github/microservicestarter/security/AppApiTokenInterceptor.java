@@ -1,0 +1,60 @@
+package io.github.microservicestarter.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.Set;
+
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+
+import io.github.microservicestarter.server.DaprMetadata;
+
+/**
+ * Lets through only calls whose {@code dapr-api-token} header holds the app API token, and every
+ * call of an open service; the others end {@code UNAUTHENTICATED} before any handler runs.
+ */
+public class AppApiTokenInterceptor implements ServerInterceptor {
+
+	private final byte[] token;
+
+	private final Set<String> openServices;
+
+	/**
+	 * Creates the interceptor.
+	 * @param token the token calls must carry
+	 * @param openServices full names of the services that need no token
+	 */
+	public AppApiTokenInterceptor(String token, Collection<String> openServices) {
+		this.token = token.getBytes(StandardCharsets.UTF_8);
+		this.openServices = Set.copyOf(openServices);
+	}
+
+	@Override
+	public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+			ServerCallHandler<Q, A> next) {
+		if (this.openServices.contains(call.getMethodDescriptor().getServiceName())) {
+			return next.startCall(call, headers);
+		}
+		String presented = headers.get(DaprMetadata.API_TOKEN);
+		if (presented == null) {
+			return refuse(call, "This app requires the dapr-api-token header: call it through its Dapr sidecar, "
+					+ "or send the app API token in that header");
+		}
+		// Constant time, so the time a refusal takes tells nothing about how much of the token matched.
+		if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), this.token)) {
+			return refuse(call, "The dapr-api-token header does not hold this app's API token");
+		}
+		return next.startCall(call, headers);
+	}
+
+	private static <Q, A> ServerCall.Listener<Q> refuse(ServerCall<Q, A> call, String description) {
+		call.close(Status.UNAUTHENTICATED.withDescription(description), new Metadata());
+		return new ServerCall.Listener<>() {
+		};
+	}
+
+}
