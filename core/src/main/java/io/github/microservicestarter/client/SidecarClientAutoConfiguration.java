@@ -1,14 +1,12 @@
 package io.github.microservicestarter.client;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 
+import io.github.microservicestarter.health.ConditionalOnEnabledComponentHealth;
+import io.github.microservicestarter.server.AnnotatedBeans;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
@@ -58,7 +56,8 @@ public class SidecarClientAutoConfiguration {
 				new ManagedChannelFactory(properties), serverSettings.appId(),
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
-				SingletonSupplier.of(() -> globalInterceptors(beanFactory)));
+				SingletonSupplier.of(
+						() -> AnnotatedBeans.ordered(beanFactory, ClientInterceptor.class, GlobalClientInterceptor.class)));
 	}
 
 	@Bean
@@ -67,9 +66,15 @@ public class SidecarClientAutoConfiguration {
 		return new SidecarClientTargets(channels);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledComponentHealth("sidecarclients")
+	SidecarClientsHealth sidecarClientsComponentHealth(SidecarClientTargets targets) {
+		return new SidecarClientsHealth(targets);
+	}
+
 	/**
-	 * The targets' section of {@code /actuator/grpc}; the Spring Boot line's autoconfigure module
-	 * shows them in the health, as {@link SidecarClientsHealth}.
+	 * The targets' section of {@code /actuator/grpc}.
 	 * @param targets the targets
 	 * @return the section
 	 */
@@ -78,18 +83,6 @@ public class SidecarClientAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets) {
 		return new SidecarClientsEndpointContributor(targets);
-	}
-
-	/**
-	 * The {@link GlobalClientInterceptor} beans, ordered as Spring orders beans: by
-	 * {@code @Order} or {@code Ordered}, on the class or the {@code @Bean} method.
-	 */
-	private static List<ClientInterceptor> globalInterceptors(ListableBeanFactory beanFactory) {
-		Set<ClientInterceptor> annotated = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (String name : beanFactory.getBeanNamesForAnnotation(GlobalClientInterceptor.class)) {
-			annotated.add(beanFactory.getBean(name, ClientInterceptor.class));
-		}
-		return beanFactory.getBeanProvider(ClientInterceptor.class).orderedStream().filter(annotated::contains).toList();
 	}
 
 }
