@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.greeting.GreetingGrpc;
+import io.dapr.v1.AppCallbackGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
@@ -94,6 +95,15 @@ final class ConsumerApp implements AutoCloseable {
 			this.channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
 		}
 		return GreetingGrpc.newBlockingStub(this.channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Dapr's callback stub on the app's port, as its sidecar calls it.
+	 * @return the stub
+	 */
+	AppCallbackGrpc.AppCallbackBlockingStub appCallback() throws Exception {
+		greeting();
+		return AppCallbackGrpc.newBlockingStub(this.channel).withDeadlineAfter(30, TimeUnit.SECONDS);
 	}
 
 	/**

@@ -19,6 +19,11 @@ import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAuto
  */
 public final class BootAutoConfigurations {
 
+	/**
+	 * The auto-configuration of Prometheus exemplars, by name, for {@code spring.autoconfigure.exclude}.
+	 */
+	public static final String PROMETHEUS_EXEMPLARS = "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration";
+
 	private BootAutoConfigurations() {
 	}
 
