@@ -12,6 +12,7 @@ import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,9 +52,9 @@ public class SidecarClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
 			Environment environment, AppServerSettings serverSettings, AppServerProperties serverProperties,
-			ListableBeanFactory beanFactory) {
+			ListableBeanFactory beanFactory, ObjectProvider<SidecarChannelCustomizer> customizers) {
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
-				new ManagedChannelFactory(properties), serverSettings.appId(),
+				new ManagedChannelFactory(properties, customizers::orderedStream), serverSettings.appId(),
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(

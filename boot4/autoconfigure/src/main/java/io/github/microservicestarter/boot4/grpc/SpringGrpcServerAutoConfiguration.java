@@ -11,7 +11,9 @@ import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
+import io.github.microservicestarter.server.ServerEventsListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,7 +31,10 @@ import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+import org.springframework.grpc.server.lifecycle.GrpcServerTerminatedEvent;
 import org.springframework.grpc.server.service.DefaultGrpcServiceConfigurer;
 import org.springframework.grpc.server.service.GrpcServiceConfigurer;
 import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
@@ -54,8 +59,9 @@ public class SpringGrpcServerAutoConfiguration {
 
 	@Bean
 	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
-			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles) {
-		return new GrpcServerPropertiesBinder(settings, serverProperties, sslBundles);
+			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles,
+			Environment environment) {
+		return new GrpcServerPropertiesBinder(settings, serverProperties, sslBundles, environment);
 	}
 
 	/**
@@ -85,8 +91,16 @@ public class SpringGrpcServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServerEventsListener appServerEventsListener(AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener(new AppServerEvents(settings, environment));
+	GrpcServerCustomizers appServerCustomizers(ObjectProvider<GrpcServerCustomizer> customizers) {
+		return new GrpcServerCustomizers(customizers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerEventsListener.class)
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, ConfigurableEnvironment environment) {
+		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
+				GrpcServerStartedEvent::getPort, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean
