@@ -2,6 +2,10 @@ package io.github.microservicestarter.consumer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,27 @@ class QuickStartTests {
 	@Test
 	void onSpringBoot4TheBoot4StarterAloneServesOnPortAndCallsAnotherAppByItsAppId() throws Exception {
 		assertCallsItselfAsPeer(ConsumerBuild.BOOT4_STARTER_ALONE);
+	}
+
+	@Test
+	void actuatorAnswersHealthAloneAndWithoutDetailsByDefaultOnBothLines() throws Exception {
+		for (ConsumerBuild build : List.of(ConsumerBuild.STARTER_ALONE, ConsumerBuild.BOOT4_STARTER_ALONE)) {
+			try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + freePort()))) {
+				String actuator = "http://localhost:" + app.awaitHttpPort() + "/actuator/";
+				HttpResponse<String> health = get(actuator + "health");
+				assertThat(health.statusCode()).as(build.name()).isEqualTo(200);
+				assertThat(health.body()).as(build.name()).contains("\"status\":\"UP\"").doesNotContain("details",
+						"components");
+				for (String closed : List.of("prometheus", "grpc", "info", "env", "metrics")) {
+					assertThat(get(actuator + closed).statusCode()).as("%s %s", build.name(), closed).isEqualTo(404);
+				}
+			}
+		}
+	}
+
+	private static HttpResponse<String> get(String uri) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

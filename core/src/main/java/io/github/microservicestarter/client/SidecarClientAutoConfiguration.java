@@ -5,6 +5,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 
+import io.github.microservicestarter.endpoint.GrpcEndpointProperties;
 import io.github.microservicestarter.health.ConditionalOnEnabledComponentHealth;
 import io.github.microservicestarter.server.AnnotatedBeans;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
@@ -29,7 +30,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @AutoConfiguration(after = AppServerAutoConfiguration.class)
 @ConditionalOnClass({ ManagedChannelBuilder.class, ProtoServiceDescriptorSupplier.class })
-@EnableConfigurationProperties({ SidecarClientProperties.class, SidecarClientTargetProperties.class })
+@EnableConfigurationProperties({ SidecarClientProperties.class, SidecarClientTargetProperties.class,
+		GrpcEndpointProperties.class })
 public class SidecarClientAutoConfiguration {
 
 	/**
@@ -82,8 +84,9 @@ public class SidecarClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets) {
-		return new SidecarClientsEndpointContributor(targets);
+	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets,
+			GrpcEndpointProperties endpoint) {
+		return new SidecarClientsEndpointContributor(targets, endpoint.isShowAddresses());
 	}
 
 }

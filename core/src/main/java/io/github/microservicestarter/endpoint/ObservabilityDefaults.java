@@ -10,8 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults for running on a platform, below every other property source so that any setting
- * wins: Kubernetes probe groups on, {@code /actuator/prometheus} and {@code /actuator/grpc}
- * exposed beside health and info, and Zipkin export only when a Zipkin endpoint is configured
+ * wins: Kubernetes probe groups on (health stays the only endpoint exposed over HTTP, as Spring
+ * Boot has it: the others are the app's to open), and Zipkin export only when a Zipkin endpoint is
+ * configured
  * (OTLP export already waits for its endpoint). Spring Boot 4 renamed Zipkin's properties; the
  * default is set under both names, of which each line reads its own.
  */
@@ -29,7 +30,6 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("management.endpoint.health.probes.enabled", true);
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,grpc");
 		// Without this, an app with the Zipkin exporter sends spans to localhost:9411 and logs each failure.
 		ZIPKIN_EXPORT_AND_ENDPOINT
 			.forEach((export, endpoint) -> defaults.put(export, environment.containsProperty(endpoint)));
