@@ -34,8 +34,10 @@ import io.github.microservicestarter.instrumentation.GrpcInstrumentationAutoConf
 import io.github.microservicestarter.instrumentation.GrpcServerInstrumentation;
 import io.github.microservicestarter.security.AppApiTokenInterceptor;
 import io.github.microservicestarter.security.AppSecurityAutoConfiguration;
+import io.github.microservicestarter.security.RefusedCalls;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 
@@ -77,7 +79,8 @@ class BeanBackOffTests {
 				Arguments.of(SidecarClientsHealth.class), Arguments.of(SidecarClientsEndpointContributor.class),
 				Arguments.of(GrpcServerInstrumentation.class), Arguments.of(GrpcClientInstrumentation.class),
 				Arguments.of(CallTracing.class), Arguments.of(GrpcHealthFollowsAvailability.class),
-				Arguments.of(GrpcServerHealth.class), Arguments.of(GrpcEndpoint.class), Arguments.of(TraceIds.class));
+				Arguments.of(GrpcServerHealth.class), Arguments.of(GrpcEndpoint.class), Arguments.of(TraceIds.class),
+				Arguments.of(RefusedCalls.class));
 	}
 
 	@ParameterizedTest
@@ -94,7 +97,8 @@ class BeanBackOffTests {
 
 	static Stream<Arguments> namedBeans() {
 		return Stream.of(Arguments.of(ExecutorService.class, AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME),
-				Arguments.of(MeterFilter.class, "grpcMeterFilter"));
+				Arguments.of(MeterFilter.class, "grpcMeterFilter"),
+				Arguments.of(GrpcServerCustomizer.class, "unknownMethodsBehindToken"));
 	}
 
 	static class Handler {

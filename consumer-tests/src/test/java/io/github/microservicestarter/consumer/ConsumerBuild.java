@@ -28,6 +28,10 @@ record ConsumerBuild(String name) {
 
 	static final ConsumerBuild BOOT4_STARTER_ALONE = new ConsumerBuild("boot4-quick-start");
 
+	static final ConsumerBuild AOT = new ConsumerBuild("aot-quick-start");
+
+	static final ConsumerBuild BOOT4_AOT = new ConsumerBuild("boot4-aot-quick-start");
+
 	/** The project as the build used it: filtered by invoker, so with this build's version. */
 	Path project() {
 		return Path.of(System.getProperty("consumer.builds"), this.name);

@@ -1,36 +1,63 @@
 package io.github.microservicestarter.security;
 
+import java.time.Duration;
+
 import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.microservicestarter.server.GlobalServerInterceptor;
+import io.github.microservicestarter.server.GrpcServerCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
- * Requires the app API token on every incoming call once one is set, ahead of every other
- * interceptor, so that refused calls reach no logging, metrics or handler.
+ * The app API token, ahead of every other interceptor, so that refused calls reach no logging,
+ * metrics or handler. Its beans are always there and read the token when the app starts (property,
+ * then {@code APP_API_TOKEN}): a build processed ahead of time without the token still requires it
+ * when run with one.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ServerInterceptor.class)
 @EnableConfigurationProperties(AppSecurityProperties.class)
 public class AppSecurityAutoConfiguration {
 
+	/** How long after a caller's refusal is logged its next ones are only counted. */
+	private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofMinutes(1);
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefusedCalls refusedCalls(ObjectProvider<MeterRegistry> registry) {
+		return new RefusedCalls(registry.getIfAvailable(), REFUSAL_LOG_INTERVAL);
+	}
+
 	@Bean
 	@GlobalServerInterceptor
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	@Conditional(OnAppApiTokenCondition.class)
 	@ConditionalOnMissingBean
-	AppApiTokenInterceptor appApiTokenInterceptor(AppSecurityProperties properties, Environment environment) {
-		return new AppApiTokenInterceptor(properties.resolveAppApiToken(environment),
-				properties.getOpenServices());
+	AppApiTokenInterceptor appApiTokenInterceptor(AppSecurityProperties properties, Environment environment,
+			RefusedCalls refusedCalls) {
+		return new AppApiTokenInterceptor(properties.resolveAppApiToken(environment), properties.getOpenServices(),
+				refusedCalls);
+	}
+
+	/**
+	 * Methods the app does not serve answer UNIMPLEMENTED only behind the token.
+	 * @param tokenCheck the token's check
+	 * @return the server customizer that installs them
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "unknownMethodsBehindToken")
+	GrpcServerCustomizer unknownMethodsBehindToken(AppApiTokenInterceptor tokenCheck) {
+		return (builder) -> builder.fallbackHandlerRegistry(new UnknownMethods(tokenCheck));
 	}
 
 }
