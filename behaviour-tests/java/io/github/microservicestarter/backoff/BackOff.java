@@ -6,6 +6,7 @@ import io.github.microservicestarter.callback.JsonPayloads;
 import io.github.microservicestarter.callback.PayloadConverter;
 import io.github.microservicestarter.server.AppProtocol;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.tls.ServerTls;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -63,7 +64,10 @@ public final class BackOff {
 	/** A bean of the app's own: a mock, or a real one where the starter's other beans read it. */
 	private static <T> T own(Class<T> type) {
 		if (type == AppServerSettings.class) {
-			return type.cast(new AppServerSettings("own", 0, "the test", AppProtocol.GRPC, null, null));
+			return type.cast(new AppServerSettings("own", 0, "the test", AppProtocol.GRPC));
+		}
+		if (type == ServerTls.class) {
+			return type.cast(ServerTls.PLAINTEXT);
 		}
 		if (type == PayloadConverter.class) {
 			return type.cast(new PayloadConverter(mock(JsonPayloads.class)));

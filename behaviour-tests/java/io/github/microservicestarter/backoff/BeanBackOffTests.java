@@ -34,12 +34,16 @@ import io.github.microservicestarter.instrumentation.GrpcInstrumentationAutoConf
 import io.github.microservicestarter.instrumentation.GrpcServerInstrumentation;
 import io.github.microservicestarter.security.AppApiTokenInterceptor;
 import io.github.microservicestarter.security.AppSecurityAutoConfiguration;
+import io.github.microservicestarter.security.CallerAllowListInterceptor;
 import io.github.microservicestarter.security.RefusedCalls;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.test.BootAutoConfigurations;
+import io.github.microservicestarter.tls.PeerIdentityInterceptor;
+import io.github.microservicestarter.tls.ServerTls;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -57,7 +61,8 @@ class BeanBackOffTests {
 	 * {@code /actuator/grpc} exposed.
 	 */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AppSecurityAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
+				AppSecurityAutoConfiguration.class,
 				CallbackAutoConfiguration.class, SidecarClientAutoConfiguration.class,
 				GrpcInstrumentationAutoConfiguration.class, GrpcHealthAutoConfiguration.class,
 				GrpcEndpointAutoConfiguration.class, AccessLogAutoConfiguration.class,
@@ -80,7 +85,8 @@ class BeanBackOffTests {
 				Arguments.of(GrpcServerInstrumentation.class), Arguments.of(GrpcClientInstrumentation.class),
 				Arguments.of(CallTracing.class), Arguments.of(GrpcHealthFollowsAvailability.class),
 				Arguments.of(GrpcServerHealth.class), Arguments.of(GrpcEndpoint.class), Arguments.of(TraceIds.class),
-				Arguments.of(RefusedCalls.class));
+				Arguments.of(RefusedCalls.class), Arguments.of(CallerAllowListInterceptor.class),
+				Arguments.of(ServerTls.class), Arguments.of(PeerIdentityInterceptor.class));
 	}
 
 	@ParameterizedTest

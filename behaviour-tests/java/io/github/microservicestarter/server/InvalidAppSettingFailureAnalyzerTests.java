@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
@@ -25,7 +28,8 @@ class InvalidAppSettingFailureAnalyzerTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer(EnvironmentVariables.of())
-		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
+				SslAutoConfiguration.class));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http", "https", "h2c" })

@@ -51,6 +51,11 @@ class Boot3BeanBackOffTests {
 	}
 
 	@Test
+	void tlsConfigurerOfTheAppsOwnUnderItsNameReplacesTheStarters() {
+		BackOff.assertReplaced(this.runner, GrpcServerConfigurer.class, "appServerTlsConfigurer");
+	}
+
+	@Test
 	void reflectionServiceOfTheAppsOwnReplacesTheStarters() {
 		BackOff.assertReplaced(this.runner, ProtoReflectionServiceV1.class, null,
 				() -> (ProtoReflectionServiceV1) ProtoReflectionServiceV1.newInstance());

@@ -8,8 +8,10 @@ import net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguratio
 import io.github.microservicestarter.boot3.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot3.jackson.JacksonPayloadAutoConfiguration;
 import io.github.microservicestarter.boot3.netdevh.NetDevhServerAutoConfiguration;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
@@ -33,9 +35,9 @@ public final class GrpcServerRunner {
 	 */
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
-			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
 					NetDevhServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
-					JacksonPayloadAutoConfiguration.class, GrpcServerAutoConfiguration.class,
+					JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class, GrpcServerAutoConfiguration.class,
 					GrpcServerFactoryAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class,
 					GrpcReflectionServiceAutoConfiguration.class));
 	}

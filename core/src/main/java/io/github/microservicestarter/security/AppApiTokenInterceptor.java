@@ -48,6 +48,15 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 		return this.token != null;
 	}
 
+	/**
+	 * Whether the calls of a service that got through carried the token.
+	 * @param service a service's full name
+	 * @return true when a token is set and the service is not open
+	 */
+	public boolean verifies(String service) {
+		return this.token != null && !this.openServices.contains(service);
+	}
+
 	@Override
 	public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
 			ServerCallHandler<Q, A> next) {

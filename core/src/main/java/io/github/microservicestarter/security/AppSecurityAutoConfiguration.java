@@ -7,8 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.microservicestarter.server.GlobalServerInterceptor;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
+import io.github.microservicestarter.server.ServedServices;
+import io.github.microservicestarter.tls.ServerTls;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +28,7 @@ import org.springframework.core.env.Environment;
  * then {@code APP_API_TOKEN}): a build processed ahead of time without the token still requires it
  * when run with one.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+@AutoConfiguration(after = ServerTlsAutoConfiguration.class, afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ServerInterceptor.class)
 @EnableConfigurationProperties(AppSecurityProperties.class)
@@ -47,6 +51,35 @@ public class AppSecurityAutoConfiguration {
 			RefusedCalls refusedCalls) {
 		return new AppApiTokenInterceptor(properties.resolveAppApiToken(environment), properties.getOpenServices(),
 				refusedCalls);
+	}
+
+	/**
+	 * Which apps may call which services, right after the token, which vouches for the caller id.
+	 * @param properties the security properties
+	 * @param tokenCheck the token's check
+	 * @param tls the server's TLS
+	 * @param refusedCalls where refusals are counted and logged
+	 * @return the interceptor
+	 */
+	@Bean
+	@GlobalServerInterceptor
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@ConditionalOnMissingBean
+	CallerAllowListInterceptor callerAllowListInterceptor(AppSecurityProperties properties,
+			AppApiTokenInterceptor tokenCheck, ServerTls tls, RefusedCalls refusedCalls) {
+		return new CallerAllowListInterceptor(properties.getCallers(), tokenCheck, tls, refusedCalls);
+	}
+
+	/**
+	 * Checks, once every bean is there, that the allow-list names services the server serves.
+	 * @param allowList the allow-list
+	 * @param served the served services
+	 * @return the check
+	 */
+	@Bean
+	static SmartInitializingSingleton callerAllowListNamesCheck(ObjectProvider<CallerAllowListInterceptor> allowList,
+			ObjectProvider<ServedServices> served) {
+		return () -> served.ifAvailable((services) -> allowList.ifAvailable((list) -> list.checkNames(services.services())));
 	}
 
 	/**

@@ -86,7 +86,7 @@ public class RefusedCalls {
 	}
 
 	/** A value the caller chose, as the log shows it: bounded, without control characters. */
-	private static String printable(String value) {
+	static String printable(String value) {
 		String bounded = (value.length() > MAX_LOGGED_LENGTH) ? value.substring(0, MAX_LOGGED_LENGTH) + "..." : value;
 		return bounded.replaceAll("\\p{Cntrl}", "?");
 	}

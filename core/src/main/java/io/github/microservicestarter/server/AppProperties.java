@@ -1,7 +1,6 @@
 package io.github.microservicestarter.server;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /**
  * How this app is reached, named as Dapr names it: its app id, the port it serves gRPC on and the
@@ -23,15 +22,10 @@ public class AppProperties {
 	private Integer appPort;
 
 	/**
-	 * The protocol served on app-port: grpc (plaintext HTTP/2) or grpcs (TLS, with
-	 * microservice.tls.certificate and microservice.tls.private-key).
+	 * The protocol served on app-port: grpc (plaintext HTTP/2) or grpcs (TLS, with the SSL bundle
+	 * named by microservice.tls.bundle, or microservice.tls.certificate and private-key).
 	 */
 	private String appProtocol = "grpc";
-
-	/**
-	 * The server's TLS identity, used when app-protocol is grpcs.
-	 */
-	private final Tls tls = new Tls();
 
 	public String getAppId() {
 		return this.appId;
@@ -55,43 +49,6 @@ public class AppProperties {
 
 	public void setAppProtocol(String appProtocol) {
 		this.appProtocol = appProtocol;
-	}
-
-	public Tls getTls() {
-		return this.tls;
-	}
-
-	/**
-	 * The server's PEM certificate chain and private key.
-	 */
-	public static class Tls {
-
-		/**
-		 * PEM file with the server's certificate chain, for example file:/etc/tls/tls.crt.
-		 */
-		private Resource certificate;
-
-		/**
-		 * PEM file with the server's private key (PKCS#8), for example file:/etc/tls/tls.key.
-		 */
-		private Resource privateKey;
-
-		public Resource getCertificate() {
-			return this.certificate;
-		}
-
-		public void setCertificate(Resource certificate) {
-			this.certificate = certificate;
-		}
-
-		public Resource getPrivateKey() {
-			return this.privateKey;
-		}
-
-		public void setPrivateKey(Resource privateKey) {
-			this.privateKey = privateKey;
-		}
-
 	}
 
 }

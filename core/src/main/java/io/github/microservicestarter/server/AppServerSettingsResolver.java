@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -38,15 +37,8 @@ public class AppServerSettingsResolver {
 	 */
 	public AppServerSettings resolve(AppProperties properties) {
 		AppProtocol protocol = protocol(properties.getAppProtocol());
-		Resource certificate = null;
-		Resource privateKey = null;
-		if (protocol == AppProtocol.GRPCS) {
-			certificate = readable(TlsFiles.CERTIFICATE, properties.getTls().getCertificate());
-			privateKey = readable(TlsFiles.PRIVATE_KEY, properties.getTls().getPrivateKey());
-			TlsFiles.check(certificate, privateKey);
-		}
 		PortChoice port = port(properties.getAppPort());
-		return new AppServerSettings(appId(properties), port.port(), port.source(), protocol, certificate, privateKey);
+		return new AppServerSettings(appId(properties), port.port(), port.source(), protocol);
 	}
 
 	/**
@@ -72,8 +64,8 @@ public class AppServerSettingsResolver {
 				return protocol;
 			}
 		}
-		String valid = "Set " + PROTOCOL + " to grpc (plaintext HTTP/2) or grpcs (TLS, with " + TlsFiles.CERTIFICATE
-				+ " and " + TlsFiles.PRIVATE_KEY + ").";
+		String valid = "Set " + PROTOCOL + " to grpc (plaintext HTTP/2) or grpcs (TLS, with microservice.tls.bundle"
+				+ " or microservice.tls.certificate and private-key).";
 		if (DAPR_NON_GRPC_PROTOCOLS.contains(normalized)) {
 			throw new InvalidAppSettingException(PROTOCOL, "'" + value + "' is a Dapr app protocol that this starter"
 					+ " does not serve: it serves gRPC only (Dapr's grpc and grpcs).", valid
@@ -81,20 +73,6 @@ public class AppServerSettingsResolver {
 		}
 		throw new InvalidAppSettingException(PROTOCOL, "'" + value + "' is not a protocol; the known ones are "
 				+ Arrays.stream(AppProtocol.values()).map(AppProtocol::value).toList() + ".", valid);
-	}
-
-	private static Resource readable(String property, Resource resource) {
-		if (resource == null) {
-			throw new InvalidAppSettingException(property, PROTOCOL + " is grpcs, which needs a PEM file here, and"
-					+ " none is set.", "Set " + property + " to the PEM file (for example file:/etc/tls/tls.crt), or set "
-							+ PROTOCOL + " to grpc to serve plaintext.");
-		}
-		if (!resource.isReadable()) {
-			throw new InvalidAppSettingException(property, "cannot read " + resource.getDescription() + ".",
-					"Check that the file exists and that this process may read it, or point " + property
-							+ " at another file.");
-		}
-		return resource;
 	}
 
 	private PortChoice port(Integer appPort) {

@@ -2,7 +2,6 @@ package io.github.microservicestarter.boot3.netdevh;
 
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
 
-import io.github.microservicestarter.server.AppProtocol;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
 
@@ -11,7 +10,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Writes the resolved {@link AppServerSettings} into net.devh's {@link GrpcServerProperties} once
- * they are bound, so the port, TLS and grace period follow {@code microservice.*}.
+ * they are bound, so the port and grace period follow {@code microservice.*}.
  */
 public class GrpcServerPropertiesBinder implements BeanPostProcessor {
 
@@ -36,12 +35,8 @@ public class GrpcServerPropertiesBinder implements BeanPostProcessor {
 	static void apply(AppServerSettings settings, AppServerProperties server, GrpcServerProperties properties) {
 		properties.setPort(settings.port());
 		properties.setShutdownGracePeriod(server.getShutdownGracePeriod());
-		if (settings.protocol() == AppProtocol.GRPCS) {
-			GrpcServerProperties.Security security = properties.getSecurity();
-			security.setEnabled(true);
-			security.setCertificateChain(settings.certificate());
-			security.setPrivateKey(settings.privateKey());
-		}
+		// TLS is the ServerTls bean's, which NetDevhServerAutoConfiguration hands the server builder.
+		properties.getSecurity().setEnabled(false);
 	}
 
 }

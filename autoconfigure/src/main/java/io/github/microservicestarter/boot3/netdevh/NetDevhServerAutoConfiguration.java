@@ -3,6 +3,7 @@ package io.github.microservicestarter.boot3.netdevh;
 import java.util.concurrent.Executor;
 
 import io.grpc.BindableService;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
@@ -23,6 +24,8 @@ import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
 import io.github.microservicestarter.server.ServerExecutorKind;
+import io.github.microservicestarter.tls.ServerTls;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +42,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@link GrpcServerProperties}, so users never set {@code grpc.server.*} for port, protocol or
  * shutdown. Every net.devh type the starter touches lives in this package.
  */
-@AutoConfiguration(after = { AppServerAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class },
+@AutoConfiguration(after = { AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class },
 		before = { GrpcServerAutoConfiguration.class, GrpcHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
 @ConditionalOnClass(GrpcServerProperties.class)
 public class NetDevhServerAutoConfiguration {
@@ -63,6 +66,27 @@ public class NetDevhServerAutoConfiguration {
 			else if (kind == ServerExecutorKind.DIRECT) {
 				builder.directExecutor();
 			}
+		};
+	}
+
+	/**
+	 * The server's TLS from the {@link ServerTls} bean, in place of net.devh's
+	 * {@code grpc.server.security.*}.
+	 * @param tls the server's TLS
+	 * @return net.devh's configurer
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "appServerTlsConfigurer")
+	GrpcServerConfigurer appServerTlsConfigurer(ServerTls tls) {
+		return (builder) -> {
+			if (!tls.isEnabled()) {
+				return;
+			}
+			if (!(builder instanceof NettyServerBuilder netty)) {
+				throw new IllegalStateException("app-protocol grpcs needs grpc-netty-shaded's server, and net.devh"
+						+ " chose " + builder.getClass().getName() + ": remove the other gRPC transports");
+			}
+			netty.sslContext(tls.nettyServerContext());
 		};
 	}
 

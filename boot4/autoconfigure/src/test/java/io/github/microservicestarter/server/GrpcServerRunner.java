@@ -3,6 +3,7 @@ package io.github.microservicestarter.server;
 import io.github.microservicestarter.boot4.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot4.grpc.SpringGrpcServerAutoConfiguration;
 import io.github.microservicestarter.boot4.jackson.JacksonPayloadAutoConfiguration;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -32,7 +33,7 @@ public final class GrpcServerRunner {
 	 */
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
-			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
 					SpringGrpcServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
 					JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class,
 					GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,

@@ -14,6 +14,8 @@ import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
+import io.github.microservicestarter.tls.ServerTls;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,7 +53,7 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * {@link BindableService} bean exists: the starter's own services (Dapr's callbacks) must be
  * there by then.
  */
-@AutoConfiguration(after = { AppServerAutoConfiguration.class, CallbackAutoConfiguration.class },
+@AutoConfiguration(after = { AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class, CallbackAutoConfiguration.class },
 		before = { GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,
 				GrpcServerHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
 @ConditionalOnClass(GrpcServerFactory.class)
@@ -59,9 +61,9 @@ public class SpringGrpcServerAutoConfiguration {
 
 	@Bean
 	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
-			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles,
-			Environment environment) {
-		return new GrpcServerPropertiesBinder(settings, serverProperties, sslBundles, environment);
+			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<ServerTls> tls,
+			ObjectProvider<SslBundleRegistry> sslBundles, Environment environment) {
+		return new GrpcServerPropertiesBinder(settings, serverProperties, tls, sslBundles, environment);
 	}
 
 	/**

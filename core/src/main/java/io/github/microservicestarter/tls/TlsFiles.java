@@ -1,4 +1,4 @@
-package io.github.microservicestarter.server;
+package io.github.microservicestarter.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+
+import io.github.microservicestarter.server.InvalidAppSettingException;
 
 import org.springframework.core.io.Resource;
 
