@@ -59,6 +59,17 @@ class SidecarFlagsTests {
 	}
 
 	@Test
+	void runDemosStartsItsSidecarsWithTheseFlags() {
+		String runDemos = RepositoryFiles.read("scripts/run-demos");
+		if (runDemos.contains("daprd")) {
+			assertThat(runDemos).as("scripts/run-demos, which starts daprd: it takes the flags from " + SidecarFlags.FILE)
+				.contains(SidecarFlags.FILE)
+				.doesNotContain("--app-port ")
+				.doesNotContain("--app-id ");
+		}
+	}
+
+	@Test
 	void metricsPortsDifferSoThatBothSidecarsRunOnOneMachine() {
 		assertThat(this.flags.values().stream().map(SidecarFlags::metricsPort).distinct()).hasSameSizeAs(this.flags.values());
 	}
