@@ -21,21 +21,17 @@ class IdTokenCallCredentials extends CallCredentials {
 	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
 			Metadata.ASCII_STRING_MARSHALLER);
 
-	private final String appId;
-
-	private final String audience;
+	private final ClientTarget target;
 
 	private final IdTokenSource tokens;
 
 	/**
 	 * Creates the credentials of a target's calls.
-	 * @param appId the target's app id, for messages
-	 * @param audience the audience of its tokens
+	 * @param target the target, with the audience of its tokens
 	 * @param tokens where tokens come from
 	 */
-	IdTokenCallCredentials(String appId, String audience, IdTokenSource tokens) {
-		this.appId = appId;
-		this.audience = audience;
+	IdTokenCallCredentials(ClientTarget target, IdTokenSource tokens) {
+		this.target = target;
 		this.tokens = tokens;
 	}
 
@@ -45,14 +41,14 @@ class IdTokenCallCredentials extends CallCredentials {
 		appExecutor.execute(() -> {
 			String token;
 			try {
-				token = this.tokens.idToken(this.audience);
+				token = this.tokens.idToken(this.target.idTokenAudience());
 			}
 			catch (IOException | RuntimeException ex) {
 				String reason = (ex instanceof IOException) ? ex.getMessage() : "its ID token source failed";
-				logger.warn("No ID token for a call to app '%s' (audience %s)".formatted(this.appId, this.audience), ex);
-				applier.fail(Status.UNAUTHENTICATED
-					.withDescription("No ID token for the call to app '%s' (audience %s): %s".formatted(this.appId,
-							this.audience, reason))
+				String call = "the call to app '%s' (audience %s)".formatted(this.target.appId(),
+						this.target.idTokenAudience());
+				logger.warn("No ID token for " + call, ex);
+				applier.fail(Status.UNAUTHENTICATED.withDescription("No ID token for %s: %s".formatted(call, reason))
 					.withCause(ex));
 				return;
 			}

@@ -66,7 +66,7 @@ class ManagedChannelFactory {
 		}
 		if (target.idTokenAudience() != null) {
 			credentials = CompositeChannelCredentials.create(credentials,
-					new IdTokenCallCredentials(target.appId(), target.idTokenAudience(), this.idTokens));
+					new IdTokenCallCredentials(target, this.idTokens));
 		}
 		boolean staticAddress = StaticNameResolver.isStatic(address);
 		// Netty's builder itself: Grpc.newChannelBuilder picks the resolver of a scheme from the

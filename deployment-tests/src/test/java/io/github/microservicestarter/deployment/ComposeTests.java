@@ -196,13 +196,7 @@ class ComposeTests {
 				.containsAll(DemoApp.withAppId(appId).componentsNamed());
 			Map<String, Object> pubsub = components.get("pubsub");
 			assertThat(at(pubsub, "spec", "type")).as("the pub/sub of %s-daprd", appId).isEqualTo("pubsub.redis");
-			String redisHost = list(at(pubsub, "spec", "metadata")).stream()
-				.map(RepositoryFiles::map)
-				.filter((entry) -> "redisHost".equals(entry.get("name")))
-				.map((entry) -> String.valueOf(entry.get("value")))
-				.findFirst()
-				.orElseThrow();
-			assertThat(redisHost).isEqualTo("redis:6379");
+			assertThat(RepositoryFiles.componentMetadata(pubsub, "redisHost")).isEqualTo("redis:6379");
 			assertThat(String.valueOf(service("redis").get("image"))).startsWith("redis:");
 		}
 	}

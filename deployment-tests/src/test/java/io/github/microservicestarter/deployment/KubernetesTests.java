@@ -149,12 +149,7 @@ class KubernetesTests {
 		}
 		Map<String, Object> pubsub = this.manifests.get("Component", "pubsub");
 		assertThat(at(pubsub, "spec", "type")).isEqualTo("pubsub.redis");
-		String redisHost = list(at(pubsub, "spec", "metadata")).stream()
-			.map(RepositoryFiles::map)
-			.filter((entry) -> "redisHost".equals(entry.get("name")))
-			.map((entry) -> String.valueOf(entry.get("value")))
-			.findFirst()
-			.orElseThrow();
+		String redisHost = RepositoryFiles.componentMetadata(pubsub, "redisHost");
 		assertServicePort(redisHost.split(":")[0], Integer.parseInt(redisHost.split(":")[1]));
 	}
 

@@ -99,4 +99,20 @@ final class RepositoryFiles {
 		return value;
 	}
 
+	/**
+	 * A metadata entry of a Dapr component: spec.metadata's value of that name.
+	 * @param component the component
+	 * @param name the entry's name, such as redisHost
+	 * @return its value
+	 * @throws AssertionError when the component has none
+	 */
+	static String componentMetadata(Map<String, Object> component, String name) {
+		return list(at(component, "spec", "metadata")).stream()
+			.map(RepositoryFiles::map)
+			.filter((entry) -> name.equals(entry.get("name")))
+			.map((entry) -> String.valueOf(entry.get("value")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("Component " + at(component, "metadata", "name") + " has no " + name));
+	}
+
 }
