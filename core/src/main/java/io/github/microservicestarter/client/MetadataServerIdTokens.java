@@ -49,7 +49,8 @@ public class MetadataServerIdTokens implements IdTokenSource {
 		this.metadataHost = metadataHost;
 		this.refreshBefore = refreshBefore;
 		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+		// HTTP/1.1, as Google's client libraries ask the metadata server: no h2c upgrade offered.
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
 	}
 
 	@Override
