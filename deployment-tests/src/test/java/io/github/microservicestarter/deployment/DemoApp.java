@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import io.grpc.BindableService;
 
 import io.github.microservicestarter.callback.DaprBindingHandler;
+import io.github.microservicestarter.callback.DaprInvokeHandler;
 import io.github.microservicestarter.callback.DaprTopicHandler;
 import io.github.microservicestarter.server.AppProperties;
 import io.github.microservicestarter.server.AppServerSettings;
@@ -140,6 +141,23 @@ record DemoApp(String module, String basePackage) {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * Whether it answers daprd's app health checks: the starter serves Dapr's
+	 * AppCallbackHealthCheck in apps with Dapr handler methods, and only there.
+	 * @return whether a method of its components is a Dapr handler
+	 */
+	boolean answersDaprHealthChecks() {
+		for (Class<?> type : classes(new AnnotationTypeFilter(Component.class))) {
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.isAnnotationPresent(DaprInvokeHandler.class) || method.isAnnotationPresent(DaprTopicHandler.class)
+						|| method.isAnnotationPresent(DaprBindingHandler.class)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private AppServerSettings settings(Map<String, String> environment, List<String> arguments) {

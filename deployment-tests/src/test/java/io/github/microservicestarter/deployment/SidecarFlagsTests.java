@@ -46,9 +46,17 @@ class SidecarFlagsTests {
 	}
 
 	@Test
-	void appHealthChecksAreOn() {
-		this.flags.values()
-			.forEach((app) -> assertThat(app.values()).as(app.appId()).containsEntry("enable-app-health-check", "true"));
+	void appHealthChecksAreOnForTheAppsThatAnswerThem() {
+		this.flags.values().forEach((app) -> {
+			boolean answers = DemoApp.withAppId(app.appId()).answersDaprHealthChecks();
+			assertThat(app.values().getOrDefault("enable-app-health-check", "false")).as("app health checks of %s,"
+					+ " which %s Dapr's AppCallbackHealthCheck", app.appId(), answers ? "serves" : "does not serve")
+				.isEqualTo(String.valueOf(answers));
+			if (!answers) {
+				assertThat(app.values().keySet()).as("health check flags of %s", app.appId())
+					.noneMatch((flag) -> flag.startsWith("app-health-"));
+			}
+		});
 	}
 
 	@Test
