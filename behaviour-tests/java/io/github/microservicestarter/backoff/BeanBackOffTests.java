@@ -18,6 +18,7 @@ import io.github.microservicestarter.callback.CallbackAutoConfiguration;
 import io.github.microservicestarter.callback.DaprHandlers;
 import io.github.microservicestarter.callback.DaprInvokeHandler;
 import io.github.microservicestarter.callback.PayloadConverter;
+import io.github.microservicestarter.client.IdTokenSource;
 import io.github.microservicestarter.client.SidecarChannels;
 import io.github.microservicestarter.client.SidecarClientAutoConfiguration;
 import io.github.microservicestarter.client.SidecarClientTargets;
@@ -80,7 +81,8 @@ class BeanBackOffTests {
 		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(AppApiTokenInterceptor.class),
 				Arguments.of(PayloadConverter.class), Arguments.of(DaprHandlers.class),
 				Arguments.of(AppCallbackService.class), Arguments.of(AppCallbackHealthService.class),
-				Arguments.of(SidecarChannels.class), Arguments.of(SidecarClientTargets.class),
+				Arguments.of(SidecarChannels.class), Arguments.of(IdTokenSource.class),
+				Arguments.of(SidecarClientTargets.class),
 				Arguments.of(SidecarClientsHealth.class), Arguments.of(SidecarClientsEndpointContributor.class),
 				Arguments.of(GrpcServerInstrumentation.class), Arguments.of(GrpcClientInstrumentation.class),
 				Arguments.of(CallTracing.class), Arguments.of(GrpcHealthFollowsAvailability.class),

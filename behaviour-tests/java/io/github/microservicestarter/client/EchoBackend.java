@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.google.common.util.concurrent.Uninterruptibles;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
@@ -58,21 +61,37 @@ final class EchoBackend implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
-	private EchoBackend(String name) throws IOException {
+	private EchoBackend(String name, ServerCredentials credentials, ServerInterceptor... interceptors)
+			throws IOException {
 		this.name = name;
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(ServerInterceptors.intercept(new Echo(), new Recorder()))
+		ServerInterceptor[] all = Arrays.copyOf(interceptors, interceptors.length + 1);
+		// Last, so it runs first: it records every call, those the others refuse too.
+		all[interceptors.length] = new Recorder();
+		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+			.addService(ServerInterceptors.intercept(new Echo(), all))
 			.build()
 			.start();
 	}
 
 	/**
-	 * Starts a backend.
+	 * Starts a plaintext backend.
 	 * @param name its name, in every reply
 	 * @return the running backend
 	 */
 	static EchoBackend start(String name) throws IOException {
-		return new EchoBackend(name);
+		return new EchoBackend(name, InsecureServerCredentials.create());
+	}
+
+	/**
+	 * Starts a backend.
+	 * @param name its name, in every reply
+	 * @param credentials its transport security
+	 * @param interceptors interceptors of its calls, after the one that records them
+	 * @return the running backend
+	 */
+	static EchoBackend start(String name, ServerCredentials credentials, ServerInterceptor... interceptors)
+			throws IOException {
+		return new EchoBackend(name, credentials, interceptors);
 	}
 
 	String name() {

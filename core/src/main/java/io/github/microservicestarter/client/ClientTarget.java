@@ -8,15 +8,18 @@ import java.util.List;
  *
  * @param appId the app id callers name it by
  * @param mode how calls reach it: {@link ClientMode#SIDECAR} or {@link ClientMode#DIRECT}
- * @param address the sidecar's endpoint in sidecar mode, the configured address in direct mode
+ * @param address the sidecar's endpoint in sidecar mode, the configured address in direct mode (an
+ * https:// one as the DNS target it is called at)
  * @param modeSource why this mode: the property that set it, or the environment seen in auto mode
  * @param daprAppId the dapr-app-id of its calls: the app id, or app-id.namespace
  * @param deadline the deadline of calls that have none, or null
  * @param compression the compressor name of its requests, or null
  * @param idempotentMethods methods configured as idempotent: full method names or service names
+ * @param tls whether direct calls go over TLS
+ * @param idTokenAudience the audience of the ID token of direct calls, or null for none
  */
 record ClientTarget(String appId, ClientMode mode, String address, String modeSource, String daprAppId,
-		Duration deadline, String compression, List<String> idempotentMethods) {
+		Duration deadline, String compression, List<String> idempotentMethods, boolean tls, String idTokenAudience) {
 
 	/**
 	 * Describes how calls reach the app, for logs and error messages.
@@ -26,7 +29,7 @@ record ClientTarget(String appId, ClientMode mode, String address, String modeSo
 		if (this.mode == ClientMode.SIDECAR) {
 			return "sidecar at %s as dapr-app-id '%s'".formatted(this.address, this.daprAppId);
 		}
-		return "direct to " + this.address;
+		return "direct to " + this.address + (this.tls ? " over TLS" : "");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.microservicestarter.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,10 @@ class ClientTargetResolver {
 	private static final String DAPR_GRPC_ENDPOINT = "DAPR_GRPC_ENDPOINT";
 
 	private static final String DAPR_GRPC_PORT = "DAPR_GRPC_PORT";
+
+	private static final String HTTPS = "https://";
+
+	private static final int HTTPS_PORT = 443;
 
 	private static final String DEADLINE_EXAMPLE = "e.g. 5s, or remove it for no deadline";
 
@@ -56,6 +62,14 @@ class ClientTargetResolver {
 		ClientMode mode = decision.mode();
 		String modeSource = decision.source();
 		String address = (mode == ClientMode.SIDECAR) ? sidecarEndpoint() : directAddress(appId, target, modeSource);
+		boolean tls = false;
+		if (mode == ClientMode.DIRECT) {
+			tls = target.isTls() || isHttps(address);
+			if (isHttps(address)) {
+				address = httpsTarget(appId, address);
+			}
+		}
+		String audience = idTokenAudience(appId, target, mode, tls, address);
 		String daprAppId = StringUtils.hasText(target.getNamespace()) ? appId + "." + target.getNamespace() : appId;
 		Duration deadline = (target.getDeadline() != null)
 				? positive("microservice.clients." + appId + ".deadline", target.getDeadline(), DEADLINE_EXAMPLE)
@@ -64,7 +78,7 @@ class ClientTargetResolver {
 				? compression("microservice.clients." + appId + ".compression", target.getCompression())
 				: compression("microservice.client.compression", this.defaults.getCompression());
 		return new ClientTarget(appId, mode, address, modeSource, daprAppId, deadline, compression,
-				List.copyOf(target.getIdempotentMethods()));
+				List.copyOf(target.getIdempotentMethods()), tls, audience);
 	}
 
 	/**
@@ -175,6 +189,54 @@ class ClientTargetResolver {
 			}
 		}
 		return address;
+	}
+
+	private static boolean isHttps(String address) {
+		return address.regionMatches(true, 0, HTTPS, 0, HTTPS.length());
+	}
+
+	/**
+	 * The channel target of an https:// address: DNS, port 443 unless it names one.
+	 */
+	private static String httpsTarget(String appId, String address) {
+		URI uri;
+		try {
+			uri = new URI(address);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()
+				|| uri.getRawPath().equals("/")) || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+			throw new InvalidAppSettingException(UnknownTargetAppException.addressProperty(appId),
+					"'%s' is not an https:// address of a host: it takes a host and a port, nothing else."
+						.formatted(address),
+					"Write it as https://host or https://host:port, such as a Cloud Run service's URL"
+							+ " https://user-service-123456789.europe-west1.run.app.");
+		}
+		return "dns:///%s:%d".formatted(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : HTTPS_PORT);
+	}
+
+	/**
+	 * The audience of the target's ID tokens, which only travel encrypted and only straight to it:
+	 * through a sidecar, the sidecar authenticates the call.
+	 */
+	private static String idTokenAudience(String appId, Target target, ClientMode mode, boolean tls,
+			String address) {
+		String audience = target.getIdToken().getAudience();
+		if (!StringUtils.hasText(audience) || mode != ClientMode.DIRECT) {
+			return null;
+		}
+		if (!tls) {
+			String property = "microservice.clients." + appId + ".id-token.audience";
+			throw new InvalidAppSettingException(property,
+					("Calls to app '%s' would carry an ID token in plaintext to %s: anyone on the way could read it"
+							+ " and call as this app.").formatted(appId, address),
+					("Call '%s' over TLS: give microservice.clients.%s.address as https://host (a Cloud Run service's"
+							+ " URL) or set microservice.clients.%s.tls=true; or remove %s.").formatted(appId, appId,
+									appId, property));
+		}
+		return audience.trim();
 	}
 
 	private static Duration positive(String property, Duration value, String example) {

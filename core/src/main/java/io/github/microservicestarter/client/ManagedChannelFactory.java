@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.CompositeChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -27,14 +28,19 @@ class ManagedChannelFactory {
 
 	private final Supplier<Stream<SidecarChannelCustomizer>> customizers;
 
+	private final IdTokenSource idTokens;
+
 	/**
 	 * Creates the factory.
 	 * @param properties the client's settings
 	 * @param customizers the app's customizers, in order, asked on each connection
+	 * @param idTokens the ID tokens of targets that have an audience
 	 */
-	ManagedChannelFactory(SidecarClientProperties properties, Supplier<Stream<SidecarChannelCustomizer>> customizers) {
+	ManagedChannelFactory(SidecarClientProperties properties, Supplier<Stream<SidecarChannelCustomizer>> customizers,
+			IdTokenSource idTokens) {
 		this.properties = properties;
 		this.customizers = customizers;
+		this.idTokens = idTokens;
 	}
 
 	/**
@@ -53,6 +59,14 @@ class ManagedChannelFactory {
 				credentials = TlsChannelCredentials.create();
 			}
 			address = address.replaceFirst("^https?://", "").replaceFirst("/$", "");
+		}
+		else if (target.tls()) {
+			// The JDK's trust: its cacerts, or the javax.net.ssl.trustStore the app is started with.
+			credentials = TlsChannelCredentials.create();
+		}
+		if (target.idTokenAudience() != null) {
+			credentials = CompositeChannelCredentials.create(credentials,
+					new IdTokenCallCredentials(target, this.idTokens));
 		}
 		boolean staticAddress = StaticNameResolver.isStatic(address);
 		// Netty's builder itself: Grpc.newChannelBuilder picks the resolver of a scheme from the

@@ -5,6 +5,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 
+import io.github.microservicestarter.client.SidecarClientProperties.IdTokens;
 import io.github.microservicestarter.endpoint.GrpcEndpointProperties;
 import io.github.microservicestarter.health.ConditionalOnEnabledComponentHealth;
 import io.github.microservicestarter.server.AnnotatedBeans;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -54,13 +56,30 @@ public class SidecarClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
 			Environment environment, AppServerSettings serverSettings, AppServerProperties serverProperties,
-			ListableBeanFactory beanFactory, ObjectProvider<SidecarChannelCustomizer> customizers) {
+			ListableBeanFactory beanFactory, ObjectProvider<SidecarChannelCustomizer> customizers,
+			IdTokenSource idTokens) {
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
-				new ManagedChannelFactory(properties, customizers::orderedStream), serverSettings.appId(),
+				new ManagedChannelFactory(properties, customizers::orderedStream, idTokens), serverSettings.appId(),
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(
 						() -> AnnotatedBeans.ordered(beanFactory, ClientInterceptor.class, GlobalClientInterceptor.class)));
+	}
+
+	/**
+	 * The ID tokens of targets with {@code microservice.clients.<app-id>.id-token.audience}: from
+	 * the metadata server, which is asked on the first call that needs a token.
+	 * @param properties the client's settings
+	 * @param environment the environment, for GCE_METADATA_HOST
+	 * @return the source
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	IdTokenSource idTokenSource(SidecarClientProperties properties, Environment environment) {
+		IdTokens settings = properties.getIdToken();
+		String host = StringUtils.hasText(settings.getMetadataHost()) ? settings.getMetadataHost()
+				: environment.getProperty("GCE_METADATA_HOST", "metadata.google.internal");
+		return new MetadataServerIdTokens(host, settings.getRefreshBefore(), settings.getTimeout());
 	}
 
 	@Bean

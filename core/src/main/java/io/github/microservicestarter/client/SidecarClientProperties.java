@@ -50,6 +50,12 @@ public class SidecarClientProperties {
 	 */
 	private final Keepalive keepalive = new Keepalive();
 
+	/**
+	 * Where the ID tokens of targets with microservice.clients.<app-id>.id-token.audience come
+	 * from.
+	 */
+	private final IdTokens idToken = new IdTokens();
+
 	public ClientMode getMode() {
 		return this.mode;
 	}
@@ -96,6 +102,10 @@ public class SidecarClientProperties {
 
 	public Keepalive getKeepalive() {
 		return this.keepalive;
+	}
+
+	public IdTokens getIdToken() {
+		return this.idToken;
 	}
 
 	/**
@@ -201,6 +211,55 @@ public class SidecarClientProperties {
 
 		public void setWithoutCalls(boolean withoutCalls) {
 			this.withoutCalls = withoutCalls;
+		}
+
+	}
+
+	/**
+	 * Google ID tokens, from the metadata server every Google Cloud runtime (Cloud Run, GKE, Compute
+	 * Engine) serves to its workloads.
+	 */
+	public static class IdTokens {
+
+		/**
+		 * The metadata server, host[:port], asked over HTTP. Defaults to the GCE_METADATA_HOST
+		 * environment variable, as Google's client libraries read it, else
+		 * metadata.google.internal.
+		 */
+		private String metadataHost;
+
+		/**
+		 * How long before its expiry a token is replaced: calls until then reuse it.
+		 */
+		private Duration refreshBefore = Duration.ofMinutes(5);
+
+		/**
+		 * How long a call waits for the metadata server's answer when it needs a new token.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public String getMetadataHost() {
+			return this.metadataHost;
+		}
+
+		public void setMetadataHost(String metadataHost) {
+			this.metadataHost = metadataHost;
+		}
+
+		public Duration getRefreshBefore() {
+			return this.refreshBefore;
+		}
+
+		public void setRefreshBefore(Duration refreshBefore) {
+			this.refreshBefore = refreshBefore;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -29,8 +29,9 @@ public class SidecarClientTargetProperties {
 	public static class Target {
 
 		/**
-		 * Where the app listens, for direct mode: static://host:port[,host:port...] or
-		 * dns:///host:port. Several addresses are balanced round robin.
+		 * Where the app listens, for direct mode: static://host:port[,host:port...],
+		 * dns:///host:port, or https://host[:port] for TLS to one host (port 443 by default; a
+		 * Cloud Run service's URL). Several addresses are balanced round robin.
 		 */
 		private String address;
 
@@ -59,6 +60,18 @@ public class SidecarClientTargetProperties {
 		 * Compression of requests: gzip; microservice.client.compression when not set.
 		 */
 		private String compression;
+
+		/**
+		 * Whether direct calls to this app go over TLS, trusting the JDK's certificate authorities
+		 * (its cacerts, or javax.net.ssl.trustStore). An https:// address implies it.
+		 */
+		private boolean tls;
+
+		/**
+		 * A Google ID token on every direct call to this app, as Cloud Run's service-to-service
+		 * authentication asks.
+		 */
+		private final IdToken idToken = new IdToken();
 
 		public String getAddress() {
 			return this.address;
@@ -106,6 +119,41 @@ public class SidecarClientTargetProperties {
 
 		public void setCompression(String compression) {
 			this.compression = compression;
+		}
+
+		public boolean isTls() {
+			return this.tls;
+		}
+
+		public void setTls(boolean tls) {
+			this.tls = tls;
+		}
+
+		public IdToken getIdToken() {
+			return this.idToken;
+		}
+
+	}
+
+	/**
+	 * The ID token of a target's direct calls.
+	 */
+	public static class IdToken {
+
+		/**
+		 * The audience of the Google ID token sent as "authorization: Bearer" on every direct
+		 * call to this app, fetched from Google Cloud's metadata server: for Cloud Run, the
+		 * called service's URL (https://user-service-123456789.europe-west1.run.app). No token
+		 * when not set. Needs TLS to the app.
+		 */
+		private String audience;
+
+		public String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(String audience) {
+			this.audience = audience;
 		}
 
 	}
