@@ -57,7 +57,7 @@ class DirectTlsTests {
 	void tlsPropertyCallsADnsAddressOverTls() {
 		try (TestCaTrust trust = TestCaTrust.trusted()) {
 			runner("microservice.clients.echo.address=dns:///localhost:" + this.backend.port(),
-					"microservice.clients.echo.tls=true")
+					"microservice.clients.echo.tls.enabled=true")
 				.run((context) -> assertThat(echo(context).post("hello").getText()).isEqualTo("hello"));
 		}
 	}

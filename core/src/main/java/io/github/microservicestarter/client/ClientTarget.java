@@ -16,10 +16,13 @@ import java.util.List;
  * @param compression the compressor name of its requests, or null
  * @param idempotentMethods methods configured as idempotent: full method names or service names
  * @param tls whether direct calls go over TLS
+ * @param tlsBundle the SSL bundle of the TLS to the app (direct) or to an https sidecar, or null for
+ * the JDK's trust
  * @param idTokenAudience the audience of the ID token of direct calls, or null for none
  */
 record ClientTarget(String appId, ClientMode mode, String address, String modeSource, String daprAppId,
-		Duration deadline, String compression, List<String> idempotentMethods, boolean tls, String idTokenAudience) {
+		Duration deadline, String compression, List<String> idempotentMethods, boolean tls, String tlsBundle,
+		String idTokenAudience) {
 
 	/**
 	 * Describes how calls reach the app, for logs and error messages.

@@ -10,6 +10,7 @@ import io.github.microservicestarter.client.SidecarClientProperties.Keepalive;
 import io.github.microservicestarter.client.SidecarClientProperties.Retry;
 import io.github.microservicestarter.client.SidecarClientTargetProperties.Target;
 import io.github.microservicestarter.server.InvalidAppSettingException;
+import io.github.microservicestarter.tls.ClientTlsCredentials;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
@@ -28,6 +29,8 @@ class ClientTargetResolver {
 
 	private static final String HTTPS = "https://";
 
+	private static final String SIDECAR_TLS_BUNDLE = "microservice.client.sidecar-tls-bundle";
+
 	private static final int HTTPS_PORT = 443;
 
 	private static final String DEADLINE_EXAMPLE = "e.g. 5s, or remove it for no deadline";
@@ -41,11 +44,14 @@ class ClientTargetResolver {
 
 	private final Environment environment;
 
+	private final ClientTlsCredentials tlsCredentials;
+
 	ClientTargetResolver(SidecarClientProperties defaults, SidecarClientTargetProperties targets,
-			Environment environment) {
+			Environment environment, ClientTlsCredentials tlsCredentials) {
 		this.defaults = defaults;
 		this.targets = targets;
 		this.environment = environment;
+		this.tlsCredentials = tlsCredentials;
 	}
 
 	/**
@@ -63,10 +69,21 @@ class ClientTargetResolver {
 		String modeSource = decision.source();
 		String address = (mode == ClientMode.SIDECAR) ? sidecarEndpoint() : directAddress(appId, target, modeSource);
 		boolean tls = false;
+		String tlsBundle;
 		if (mode == ClientMode.DIRECT) {
-			tls = target.isTls() || isHttps(address);
+			tlsBundle = checkedBundle("microservice.clients." + appId + ".tls.bundle", target.getTls().getBundle());
+			tls = target.getTls().isEnabled() || tlsBundle != null || isHttps(address);
 			if (isHttps(address)) {
 				address = httpsTarget(appId, address);
+			}
+		}
+		else {
+			tlsBundle = checkedBundle(SIDECAR_TLS_BUNDLE, this.defaults.getSidecarTlsBundle());
+			if (tlsBundle != null && !isHttps(address)) {
+				throw new InvalidAppSettingException(SIDECAR_TLS_BUNDLE, "it names the TLS of the sidecar's endpoint, "
+						+ address + ", which is plaintext.", "Give the sidecar's endpoint as https://host:port"
+								+ " (microservice.client.sidecar-endpoint or DAPR_GRPC_ENDPOINT), or remove "
+								+ SIDECAR_TLS_BUNDLE + ".");
 			}
 		}
 		String audience = idTokenAudience(appId, target, mode, tls, address);
@@ -78,7 +95,15 @@ class ClientTargetResolver {
 				? compression("microservice.clients." + appId + ".compression", target.getCompression())
 				: compression("microservice.client.compression", this.defaults.getCompression());
 		return new ClientTarget(appId, mode, address, modeSource, daprAppId, deadline, compression,
-				List.copyOf(target.getIdempotentMethods()), tls, audience);
+				List.copyOf(target.getIdempotentMethods()), tls, tlsBundle, audience);
+	}
+
+	private String checkedBundle(String setting, String bundle) {
+		if (!StringUtils.hasText(bundle)) {
+			return null;
+		}
+		this.tlsCredentials.check(setting, bundle.trim());
+		return bundle.trim();
 	}
 
 	/**
@@ -233,7 +258,7 @@ class ClientTargetResolver {
 					("Calls to app '%s' would carry an ID token in plaintext to %s: anyone on the way could read it"
 							+ " and call as this app.").formatted(appId, address),
 					("Call '%s' over TLS: give microservice.clients.%s.address as https://host (a Cloud Run service's"
-							+ " URL) or set microservice.clients.%s.tls=true; or remove %s.").formatted(appId, appId,
+							+ " URL) or set microservice.clients.%s.tls.enabled=true; or remove %s.").formatted(appId, appId,
 									appId, property));
 		}
 		return audience.trim();

@@ -15,6 +15,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import io.github.microservicestarter.client.SidecarClientProperties.Keepalive;
 import io.github.microservicestarter.client.SidecarClientProperties.Retry;
+import io.github.microservicestarter.tls.ClientTlsCredentials;
 
 /**
  * Builds the client's channels: to the sidecar, or straight to a target's addresses.
@@ -30,17 +31,30 @@ class ManagedChannelFactory {
 
 	private final IdTokenSource idTokens;
 
+	private final ClientTlsCredentials tlsCredentials;
+
 	/**
 	 * Creates the factory.
 	 * @param properties the client's settings
 	 * @param customizers the app's customizers, in order, asked on each connection
 	 * @param idTokens the ID tokens of targets that have an audience
+	 * @param tlsCredentials the TLS of targets that name an SSL bundle
 	 */
 	ManagedChannelFactory(SidecarClientProperties properties, Supplier<Stream<SidecarChannelCustomizer>> customizers,
-			IdTokenSource idTokens) {
+			IdTokenSource idTokens, ClientTlsCredentials tlsCredentials) {
 		this.properties = properties;
 		this.customizers = customizers;
 		this.idTokens = idTokens;
+		this.tlsCredentials = tlsCredentials;
+	}
+
+	/**
+	 * The target's SSL bundle, or the JDK's trust: its cacerts, or the javax.net.ssl.trustStore the
+	 * app is started with.
+	 */
+	private ChannelCredentials tls(ClientTarget target) {
+		return (target.tlsBundle() != null) ? this.tlsCredentials.forBundle(target.tlsBundle())
+				: TlsChannelCredentials.create();
 	}
 
 	/**
@@ -56,13 +70,12 @@ class ManagedChannelFactory {
 		if (target.mode() == ClientMode.SIDECAR) {
 			// Dapr's endpoint variables are URLs: https means TLS to the sidecar.
 			if (address.startsWith("https://")) {
-				credentials = TlsChannelCredentials.create();
+				credentials = tls(target);
 			}
 			address = address.replaceFirst("^https?://", "").replaceFirst("/$", "");
 		}
 		else if (target.tls()) {
-			// The JDK's trust: its cacerts, or the javax.net.ssl.trustStore the app is started with.
-			credentials = TlsChannelCredentials.create();
+			credentials = tls(target);
 		}
 		if (target.idTokenAudience() != null) {
 			credentials = CompositeChannelCredentials.create(credentials,

@@ -12,6 +12,7 @@ import io.github.microservicestarter.server.AnnotatedBeans;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.tls.ClientTlsCredentials;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -30,7 +32,8 @@ import org.springframework.util.function.SingletonSupplier;
  * The sidecar client: {@link SidecarClient} injection, {@link SidecarChannels} and the
  * {@link SidecarClientTargets} view, on grpc-java alone.
  */
-@AutoConfiguration(after = AppServerAutoConfiguration.class)
+@AutoConfiguration(after = AppServerAutoConfiguration.class,
+		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass({ ManagedChannelBuilder.class, ProtoServiceDescriptorSupplier.class })
 @EnableConfigurationProperties({ SidecarClientProperties.class, SidecarClientTargetProperties.class,
 		GrpcEndpointProperties.class })
@@ -57,9 +60,10 @@ public class SidecarClientAutoConfiguration {
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
 			Environment environment, AppServerSettings serverSettings, AppServerProperties serverProperties,
 			ListableBeanFactory beanFactory, ObjectProvider<SidecarChannelCustomizer> customizers,
-			IdTokenSource idTokens) {
-		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
-				new ManagedChannelFactory(properties, customizers::orderedStream, idTokens), serverSettings.appId(),
+			IdTokenSource idTokens, ObjectProvider<SslBundles> sslBundles) {
+		ClientTlsCredentials tls = new ClientTlsCredentials(sslBundles.getIfAvailable());
+		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment, tls),
+				new ManagedChannelFactory(properties, customizers::orderedStream, idTokens, tls), serverSettings.appId(),
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(

@@ -24,6 +24,13 @@ public class SidecarClientProperties {
 	private String sidecarEndpoint;
 
 	/**
+	 * Name of the Spring Boot SSL bundle that checks an https:// sidecar endpoint's certificate
+	 * (its trust store) and, when it has a key store, gives this client's certificate. The
+	 * JDK's trust when not set.
+	 */
+	private String sidecarTlsBundle;
+
+	/**
 	 * The token sent to the sidecar as dapr-api-token. Defaults to the DAPR_API_TOKEN environment
 	 * variable; none when neither is set.
 	 */
@@ -70,6 +77,14 @@ public class SidecarClientProperties {
 
 	public void setSidecarEndpoint(String sidecarEndpoint) {
 		this.sidecarEndpoint = sidecarEndpoint;
+	}
+
+	public String getSidecarTlsBundle() {
+		return this.sidecarTlsBundle;
+	}
+
+	public void setSidecarTlsBundle(String sidecarTlsBundle) {
+		this.sidecarTlsBundle = sidecarTlsBundle;
 	}
 
 	public String getApiToken() {

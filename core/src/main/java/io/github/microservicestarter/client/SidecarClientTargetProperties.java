@@ -62,10 +62,9 @@ public class SidecarClientTargetProperties {
 		private String compression;
 
 		/**
-		 * Whether direct calls to this app go over TLS, trusting the JDK's certificate authorities
-		 * (its cacerts, or javax.net.ssl.trustStore). An https:// address implies it.
+		 * TLS of direct calls to this app.
 		 */
-		private boolean tls;
+		private final Tls tls = new Tls();
 
 		/**
 		 * A Google ID token on every direct call to this app, as Cloud Run's service-to-service
@@ -121,16 +120,49 @@ public class SidecarClientTargetProperties {
 			this.compression = compression;
 		}
 
-		public boolean isTls() {
+		public Tls getTls() {
 			return this.tls;
-		}
-
-		public void setTls(boolean tls) {
-			this.tls = tls;
 		}
 
 		public IdToken getIdToken() {
 			return this.idToken;
+		}
+
+	}
+
+	/**
+	 * The TLS of a target's direct calls.
+	 */
+	public static class Tls {
+
+		/**
+		 * Whether direct calls to this app go over TLS, trusting the JDK's certificate
+		 * authorities (its cacerts, or javax.net.ssl.trustStore) unless a bundle is named. An
+		 * https:// address or a bundle implies it.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the Spring Boot SSL bundle whose trust store checks the app's certificate and
+		 * whose key store, when it has one, is this client's certificate for an app that asks
+		 * for one (mutual TLS). Reloaded with the bundle.
+		 */
+		private String bundle;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -11,18 +11,12 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.microservicestarter.server.AppProtocol;
 import io.github.microservicestarter.server.InvalidAppSettingException;
 
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -93,7 +87,7 @@ public final class ServerTlsResolver {
 	}
 
 	private ServerTls fromBundle(String name, ClientAuth clientAuth) {
-		SslBundle bundle = bundle(name);
+		SslBundle bundle = BundleManagers.bundle(this.bundles, BUNDLE, name);
 		String source = "SSL bundle '" + name + "'";
 		if (bundle.getStores().getKeyStore() == null) {
 			throw new InvalidAppSettingException(BUNDLE, source + " has no key store, and the server needs its"
@@ -108,30 +102,13 @@ public final class ServerTlsResolver {
 							+ ".truststore.certificate (or spring.ssl.bundle.jks." + name + ".truststore.location).");
 		}
 		checkValidity(BUNDLE, source, bundle.getStores().getKeyStore());
-		ServerTls tls = new ServerTls(source, new ReloadingKeyManager(keyManager(bundle)),
-				(bundle.getStores().getTrustStore() != null) ? new ReloadingTrustManager(trustManager(bundle)) : null,
+		ServerTls tls = new ServerTls(source, new ReloadingKeyManager(BundleManagers.keyManager(bundle)),
+				(bundle.getStores().getTrustStore() != null) ? new ReloadingTrustManager(BundleManagers.trustManager(bundle)) : null,
 				clientAuth);
 		this.bundles.addBundleUpdateHandler(name, (reloaded) -> reload(tls, reloaded));
 		logger.info("The gRPC server's TLS comes from %s (%s), client certificates: %s"
 			.formatted(source, subject(bundle.getStores().getKeyStore()), clientAuth.name().toLowerCase()));
 		return tls;
-	}
-
-	private SslBundle bundle(String name) {
-		if (this.bundles == null) {
-			throw new InvalidAppSettingException(BUNDLE, "it names SSL bundle '" + name + "', and this app has no SSL"
-					+ " bundles: Spring Boot's SslAutoConfiguration is not active.",
-					"Do not exclude SslAutoConfiguration, or use " + TlsFiles.CERTIFICATE + " and "
-							+ TlsFiles.PRIVATE_KEY + " instead.");
-		}
-		try {
-			return this.bundles.getBundle(name);
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw new InvalidAppSettingException(BUNDLE, "there is no SSL bundle named '" + name + "'.",
-					"Define the bundle under spring.ssl.bundle.pem." + name + " (or spring.ssl.bundle.jks." + name
-							+ "), or set " + BUNDLE + " to the name of one that is defined.");
-		}
 	}
 
 	private static ServerTls fromPemFiles(Resource certificate, Resource privateKey, ClientAuth clientAuth) {
@@ -147,15 +124,15 @@ public final class ServerTlsResolver {
 			.withPrivateKey(content(privateKey));
 		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(keyStore, null));
 		checkValidity(TlsFiles.CERTIFICATE, certificate.getDescription(), bundle.getStores().getKeyStore());
-		return new ServerTls(certificate.getDescription(), new ReloadingKeyManager(keyManager(bundle)), null,
+		return new ServerTls(certificate.getDescription(), new ReloadingKeyManager(BundleManagers.keyManager(bundle)), null,
 				ClientAuth.NONE);
 	}
 
 	private static void reload(ServerTls tls, SslBundle bundle) {
 		try {
-			tls.keys().reload(keyManager(bundle));
+			tls.keys().reload(BundleManagers.keyManager(bundle));
 			if (tls.trust() != null && bundle.getStores().getTrustStore() != null) {
-				tls.trust().reload(trustManager(bundle));
+				tls.trust().reload(BundleManagers.trustManager(bundle));
 			}
 			logger.info("Reloaded %s: new connections get %s; open ones keep theirs"
 				.formatted(tls.source(), subject(bundle.getStores().getKeyStore())));
@@ -164,24 +141,6 @@ public final class ServerTlsResolver {
 			logger.error("Could not reload %s, so the server keeps the certificate it had: %s"
 				.formatted(tls.source(), ex.getMessage()), ex);
 		}
-	}
-
-	private static X509ExtendedKeyManager keyManager(SslBundle bundle) {
-		for (KeyManager manager : bundle.getManagers().getKeyManagers()) {
-			if (manager instanceof X509ExtendedKeyManager keys) {
-				return keys;
-			}
-		}
-		throw new IllegalStateException("The bundle's key store gives no X.509 key manager");
-	}
-
-	private static X509ExtendedTrustManager trustManager(SslBundle bundle) {
-		for (TrustManager manager : bundle.getManagers().getTrustManagers()) {
-			if (manager instanceof X509ExtendedTrustManager trust) {
-				return trust;
-			}
-		}
-		throw new IllegalStateException("The bundle's trust store gives no X.509 trust manager");
 	}
 
 	/** A server certificate that has expired fails every handshake: refuse to start with it. */
