@@ -164,6 +164,21 @@ class SidecarClientThroughDaprdTests {
 	}
 
 	@Test
+	void calleeReceivesTheCallersAppIdOnceAsItsSidecarSetsIt() {
+		caller().run((context) -> {
+			int before = echo().calls().size();
+			Channel channel = context.getBean(SidecarChannels.class).channel("callee");
+			EchoGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).get(request("who"));
+			Replies chatted = new Replies();
+			send(EchoGrpc.newStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).chat(chatted),
+					"who");
+			chatted.await();
+			assertThat(echo().callsSince(before)).hasSize(2)
+				.allSatisfy((call) -> assertThat(call.all("dapr-caller-app-id")).containsExactly("caller"));
+		});
+	}
+
+	@Test
 	void calleeReceivesItsAppTokenAndNeitherSidecarsToken() {
 		caller().run((context) -> {
 			int before = echo().calls().size();

@@ -11,7 +11,6 @@ import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerProperties;
-import io.github.microservicestarter.server.AppServerSettings;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -52,11 +51,9 @@ public class SidecarClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
-			Environment environment, AppServerSettings serverSettings, AppServerProperties serverProperties,
-			ListableBeanFactory beanFactory) {
+			Environment environment, AppServerProperties serverProperties, ListableBeanFactory beanFactory) {
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
-				new ManagedChannelFactory(properties), serverSettings.appId(),
-				serverProperties.getShutdownGracePeriod(),
+				new ManagedChannelFactory(properties), serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(() -> globalInterceptors(beanFactory)));
 	}
