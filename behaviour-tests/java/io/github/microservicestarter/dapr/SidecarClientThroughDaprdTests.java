@@ -20,6 +20,7 @@ import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.microservicestarter.client.SidecarChannels;
@@ -56,7 +57,8 @@ class SidecarClientThroughDaprdTests {
 
 	private static final long DEADLINE_SECONDS = 10;
 
-	@TempDir
+	/** daprd's working directory, kept when a test fails: its log is there. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	static Path daprDirectory;
 
 	static ConfigurableApplicationContext callee;
