@@ -14,10 +14,23 @@ import io.grpc.Status;
 import io.github.microservicestarter.server.DaprMetadata;
 
 /**
- * Lets through only calls whose {@code dapr-api-token} header holds the app API token, and every
- * call of an open service; the others end {@code UNAUTHENTICATED} before any handler runs.
+ * Lets through only calls whose {@code dapr-api-token} header holds the app API token, every call
+ * of an open service, and the questions Dapr's sidecar asks without the token; the others end
+ * {@code UNAUTHENTICATED} before any handler runs.
  */
 public class AppApiTokenInterceptor implements ServerInterceptor {
+
+	/**
+	 * The methods Dapr's sidecar calls without the token even when it has one: daprd (1.18, its
+	 * gRPC app channel) sends it with invocations, events and binding events only, not with its app
+	 * health probe nor when it asks for the app's subscriptions and input bindings. Refusing them
+	 * would keep the app unhealthy and its subscriptions and bindings unread. They take no data and
+	 * change nothing; they tell whether the app is healthy and the names of the topics and bindings
+	 * it takes, and nothing of its data.
+	 */
+	private static final Set<String> ASKED_WITHOUT_TOKEN = Set.of("dapr.proto.runtime.v1.AppCallbackHealthCheck/HealthCheck",
+			"dapr.proto.runtime.v1.AppCallback/ListTopicSubscriptions",
+			"dapr.proto.runtime.v1.AppCallback/ListInputBindings");
 
 	private final byte[] token;
 
@@ -36,7 +49,8 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
 			ServerCallHandler<Q, A> next) {
-		if (this.openServices.contains(call.getMethodDescriptor().getServiceName())) {
+		if (this.openServices.contains(call.getMethodDescriptor().getServiceName())
+				|| ASKED_WITHOUT_TOKEN.contains(call.getMethodDescriptor().getFullMethodName())) {
 			return next.startCall(call, headers);
 		}
 		String presented = headers.get(DaprMetadata.API_TOKEN);
