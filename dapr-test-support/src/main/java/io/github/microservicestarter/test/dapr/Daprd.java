@@ -54,6 +54,9 @@ public final class Daprd implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+	/** When the process started, in {@link System#nanoTime()}. */
+	private final long started = System.nanoTime();
+
 	private Daprd(String appId, Process process, Ports ports, Path log, String apiToken) {
 		this.appId = appId;
 		this.process = process;
@@ -202,11 +205,40 @@ public final class Daprd implements AutoCloseable {
 		}
 	}
 
-	/** Whether daprd says it is ready: its API up and its app's port accepting connections. */
-	private boolean healthy() {
+	/**
+	 * Waits until daprd is healthy ({@code GET /v1.0/healthz} answers 204): its API up and its
+	 * app's port, if it has an app, accepting connections.
+	 * @return this daprd
+	 */
+	public Daprd awaitHealthy() throws InterruptedException {
+		await("/v1.0/healthz");
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("%s exited with status %d; its log ends:%n%s".formatted(this,
+					this.process.exitValue(), logTail()));
+		}
+		System.out.printf("%s healthy after %d ms%n", this,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.started));
+		return this;
+	}
+
+	/** Waits until a health path answers 204 or daprd exits. */
+	private void await(String healthPath) throws InterruptedException {
 		try {
-			return this.http
-				.send(request("/v1.0/healthz").build(), HttpResponse.BodyHandlers.discarding())
+			Awaitility.await()
+				.atMost(STARTUP_TIMEOUT)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !this.process.isAlive() || answers(healthPath));
+		}
+		catch (ConditionTimeoutException ex) {
+			close();
+			throw new IllegalStateException("%s did not answer %s with 204 within %s; its log ends:%n%s"
+				.formatted(this, healthPath, STARTUP_TIMEOUT, logTail()), ex);
+		}
+	}
+
+	private boolean answers(String healthPath) {
+		try {
+			return this.http.send(request(healthPath).build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode() == 204;
 		}
 		catch (IOException ex) {
@@ -313,29 +345,27 @@ public final class Daprd implements AutoCloseable {
 		}
 
 		/**
-		 * Starts daprd and waits until it is healthy. Fails the test under CI, or skips it elsewhere,
-		 * when daprd is not installed.
+		 * Starts daprd and waits until it is healthy: its API up and its app's port (if it has an app)
+		 * accepting connections. Fails the test under CI, or skips it elsewhere, when daprd is not
+		 * installed.
 		 * @return the running daprd
 		 */
 		public Daprd start() throws IOException, InterruptedException {
+			return launch().awaitHealthy();
+		}
+
+		/**
+		 * Starts daprd and waits until its API answers ({@code /v1.0/healthz/outbound}), not for its
+		 * app: for an app that needs the sidecar's ports to start, such as an app in auto mode, which
+		 * reads {@code DAPR_GRPC_PORT}. Then start the app and call {@link Daprd#awaitHealthy()}.
+		 * @return the running daprd
+		 */
+		public Daprd launch() throws IOException, InterruptedException {
 			Path daprd = DaprTools.daprd();
 			for (int attempt = 1;; attempt++) {
-				long started = System.nanoTime();
 				Daprd running = launch(daprd, Ports.pickFree());
-				try {
-					Awaitility.await()
-						.atMost(STARTUP_TIMEOUT)
-						.pollInterval(Duration.ofMillis(50))
-						.until(() -> !running.process.isAlive() || running.healthy());
-				}
-				catch (ConditionTimeoutException ex) {
-					running.close();
-					throw new IllegalStateException("%s was not healthy within %s; its log ends:%n%s"
-						.formatted(running, STARTUP_TIMEOUT, running.logTail()), ex);
-				}
+				running.await("/v1.0/healthz/outbound");
 				if (running.process.isAlive()) {
-					System.out.printf("%s healthy after %d ms%n", running,
-							TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 					return running;
 				}
 				if (!running.log().contains(PORT_TAKEN) || attempt == START_ATTEMPTS) {
