@@ -30,6 +30,7 @@ import io.github.microservicestarter.dapr.RecordingCallbacks.Delivery;
 import io.github.microservicestarter.dapr.RecordingCallbacks.Handlers;
 import io.github.microservicestarter.dapr.RecordingCallbacks.Order;
 import io.github.microservicestarter.server.DaprMetadata;
+import io.github.microservicestarter.test.dapr.DaprTools;
 import io.github.microservicestarter.test.dapr.Daprd;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -67,6 +68,8 @@ class AppCallbacksThroughDaprdTests {
 
 	@BeforeAll
 	static void startAppAndSidecar() throws Exception {
+		// Without daprd, fails under CI and skips elsewhere before anything starts.
+		DaprTools.daprd();
 		app = TestApps.start(RecordingCallbacks.class, APP_ID, "microservice.security.app-api-token=" + APP_TOKEN);
 		sidecar = Daprd.builder(APP_ID, daprDirectory)
 			.appPort(TestApps.port(app))

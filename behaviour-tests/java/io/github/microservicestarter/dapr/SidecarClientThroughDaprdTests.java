@@ -32,6 +32,7 @@ import io.github.microservicestarter.dapr.RecordingEcho.ReceivedCall;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.DaprMetadata;
 import io.github.microservicestarter.server.EnvironmentVariables;
+import io.github.microservicestarter.test.dapr.DaprTools;
 import io.github.microservicestarter.test.dapr.Daprd;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -69,6 +70,8 @@ class SidecarClientThroughDaprdTests {
 
 	@BeforeAll
 	static void startCalleeAndBothSidecars() throws Exception {
+		// Without daprd, fails under CI and skips elsewhere before anything starts.
+		DaprTools.daprd();
 		callee = TestApps.start(RecordingEcho.class, "callee",
 				"microservice.security.app-api-token=" + CALLEE_APP_TOKEN);
 		calleeSidecar = Daprd.builder("callee", daprDirectory)

@@ -69,6 +69,9 @@ class DemosThroughDaprSidecarsTests {
 
 	@BeforeAll
 	static void startDemosSidecarsAndZipkin() throws Exception {
+		// Without daprd or grpcurl, fails under CI and skips elsewhere before anything starts.
+		DaprTools.daprd();
+		DaprTools.grpcurl();
 		Path target = Files.createDirectories(Path.of("target"));
 		zipkin = ZipkinServer.start(target.resolve("zipkin-dapr.log"));
 		Path tracing = tracingConfiguration(zipkin.spansEndpoint());
