@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Where the Dapr test tools are: daprd, grpcurl and ghz as {@code scripts/install-dapr} builds them
+ * Where the Dapr test tools are: daprd and grpcurl as {@code scripts/install-dapr} builds them
  * (into {@code $MICROSERVICE_TOOLS_DIR}, by default {@code ~/.cache/microservice-starter/tools}),
  * and the repository's {@code dapr/} components and configuration.
  * <p>
@@ -45,20 +45,12 @@ public final class DaprTools {
 	}
 
 	/**
-	 * ghz, as {@code scripts/install-dapr} builds it.
-	 * @return its path
-	 */
-	public static Path ghz() {
-		return require(toolsDirectory().resolve("bin").resolve("ghz"), "ghz");
-	}
-
-	/**
 	 * The components every daprd of the tests loads: {@code dapr/components} (in-memory pub/sub
 	 * {@code pubsub} with its retry policy, state store {@code statestore}, cron binding
 	 * {@code storage} every second).
 	 * @return the directory
 	 */
-	public static Path components() {
+	static Path components() {
 		return projectDirectory().resolve("dapr").resolve("components");
 	}
 
@@ -92,7 +84,7 @@ public final class DaprTools {
 	 * look for the daprd it builds.
 	 * @return the version, such as 1.18.2
 	 */
-	public static String daprVersion() {
+	static String daprVersion() {
 		Path script = projectDirectory().resolve(INSTALL_SCRIPT);
 		try {
 			Matcher version = DAPR_VERSION.matcher(Files.readString(script));

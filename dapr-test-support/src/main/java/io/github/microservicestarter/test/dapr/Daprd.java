@@ -76,14 +76,6 @@ public final class Daprd implements AutoCloseable {
 	}
 
 	/**
-	 * The app id.
-	 * @return the app id
-	 */
-	public String appId() {
-		return this.appId;
-	}
-
-	/**
 	 * The Dapr API's gRPC port: apps' {@code DAPR_GRPC_PORT}.
 	 * @return the port
 	 */
@@ -97,22 +89,6 @@ public final class Daprd implements AutoCloseable {
 	 */
 	public int httpPort() {
 		return this.ports.http();
-	}
-
-	/**
-	 * The port other daprd processes reach this one on.
-	 * @return the port
-	 */
-	public int internalGrpcPort() {
-		return this.ports.internalGrpc();
-	}
-
-	/**
-	 * The Prometheus metrics port.
-	 * @return the port
-	 */
-	public int metricsPort() {
-		return this.ports.metrics();
 	}
 
 	/**
@@ -136,15 +112,6 @@ public final class Daprd implements AutoCloseable {
 	}
 
 	/**
-	 * daprd's Prometheus metrics, as its metrics port serves them.
-	 * @return the metrics text
-	 */
-	public String metrics() {
-		return send(HttpRequest.newBuilder(URI.create("http://%s:%d/metrics".formatted(LOOPBACK, metricsPort()))))
-			.body();
-	}
-
-	/**
 	 * Everything daprd logged so far.
 	 * @return the log
 	 */
@@ -155,14 +122,6 @@ public final class Daprd implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Where daprd logs.
-	 * @return the log file
-	 */
-	public Path logFile() {
-		return this.log;
 	}
 
 	/**
