@@ -21,6 +21,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,19 +46,31 @@ class TargetsInHealthAndEndpointTests {
 	}
 
 	@Test
-	void endpointShowsTheModeDecisionTheSidecarEndpointAndEachTargetsAddressAndState() throws Exception {
+	void endpointShowsTheModeDecisionAndEachTargetsStateWithAddressesMasked() throws Exception {
 		try (EchoBackend echo = EchoBackend.start("echo")) {
-			app(echo).run((context) -> {
-				new EchoClient(context.getBean(SidecarChannels.class).channel("echo")).get("connect");
-				Map<String, Object> grpc = context.getBean(GrpcEndpoint.class).grpc();
-				assertThat(grpc.get("clients")).isEqualTo(Map.of("mode", ClientMode.DIRECT, "modeSource",
-						"mode auto: neither DAPR_GRPC_ENDPOINT nor DAPR_GRPC_PORT is set", "sidecarEndpoint",
-						"localhost:50001", "targets",
-						List.of(new SidecarClientTarget("echo", ClientMode.DIRECT,
-								"mode auto: neither DAPR_GRPC_ENDPOINT nor DAPR_GRPC_PORT is set",
-								"static://" + echo.address(), ConnectivityState.READY))));
-			});
+			app(echo).run((context) -> assertThat(clientsSection(context)).isEqualTo(clients("******", "******")));
 		}
+	}
+
+	@Test
+	void endpointShowsTheAddressesWhenAsked() throws Exception {
+		try (EchoBackend echo = EchoBackend.start("echo")) {
+			app(echo).withPropertyValues("microservice.endpoint.show-addresses=true")
+				.run((context) -> assertThat(clientsSection(context))
+					.isEqualTo(clients("localhost:50001", "static://" + echo.address())));
+		}
+	}
+
+	private static Object clientsSection(ApplicationContext context) {
+		new EchoClient(context.getBean(SidecarChannels.class).channel("echo")).get("connect");
+		return context.getBean(GrpcEndpoint.class).grpc().get("clients");
+	}
+
+	private static Map<String, Object> clients(String sidecarEndpoint, String echoAddress) {
+		String modeSource = "mode auto: neither DAPR_GRPC_ENDPOINT nor DAPR_GRPC_PORT is set";
+		return Map.of("mode", ClientMode.DIRECT, "modeSource", modeSource, "sidecarEndpoint", sidecarEndpoint,
+				"targets", List.of(new SidecarClientTarget("echo", ClientMode.DIRECT, modeSource, echoAddress,
+						ConnectivityState.READY)));
 	}
 
 	@Test

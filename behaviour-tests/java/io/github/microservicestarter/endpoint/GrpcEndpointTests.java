@@ -66,12 +66,11 @@ class GrpcEndpointTests {
 			.withConfiguration(AutoConfigurations.of(GrpcHealthAutoConfiguration.class))
 			.withConfiguration(ActuatorHealth.autoConfigurations())
 			.run((context) -> {
-				Map.Entry<String, Map<String, Object>> health = ActuatorHealth.indicator(context,
-						"grpcServerHealthIndicator");
-				assertThat(health.getKey()).isEqualTo("UP");
-				assertThat(health.getValue()).containsEntry("port", GrpcServerRunner.localPort(context))
+				assertThat(ActuatorHealth.status(context, "grpcServer")).isEqualTo("UP");
+				Map<String, Object> details = ActuatorHealth.details(context, "grpcServer");
+				assertThat(details).containsEntry("port", GrpcServerRunner.localPort(context))
 					.containsEntry("protocol", "grpc");
-				assertThat(health.getValue().get("services")).asList()
+				assertThat(details.get("services")).asList()
 					.contains("grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
 			});
 	}

@@ -1,11 +1,5 @@
 package io.github.microservicestarter.server;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.grpc.Metadata;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import org.junit.jupiter.api.Test;
@@ -28,7 +22,7 @@ class GlobalServerInterceptorTests {
 			try (LoopbackChannel channel = LoopbackChannel.plaintext(GrpcServerRunner.localPort(context))) {
 				assertThat(channel.checkHealth()).isEqualTo(ServingStatus.SERVING);
 			}
-			assertThat(context.getBean(Interceptors.class).seen).containsExactly("first grpc.health.v1.Health/Check",
+			assertThat(context.getBean(Interceptors.class).recording.seen()).containsExactly("first grpc.health.v1.Health/Check",
 					"second grpc.health.v1.Health/Check");
 		});
 	}
@@ -36,36 +30,25 @@ class GlobalServerInterceptorTests {
 	@Configuration(proxyBeanMethods = false)
 	static class Interceptors {
 
-		final List<String> seen = new CopyOnWriteArrayList<>();
+		final RecordingInterceptors recording = new RecordingInterceptors();
 
 		@Bean
 		@GlobalServerInterceptor
 		@Order(2)
 		ServerInterceptor second() {
-			return recording("second");
+			return this.recording.named("second");
 		}
 
 		@Bean
 		@GlobalServerInterceptor
 		@Order(1)
 		ServerInterceptor first() {
-			return recording("first");
+			return this.recording.named("first");
 		}
 
 		@Bean
 		ServerInterceptor unmarked() {
-			return recording("unmarked");
-		}
-
-		private ServerInterceptor recording(String name) {
-			return new ServerInterceptor() {
-				@Override
-				public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-						ServerCallHandler<Q, A> next) {
-					Interceptors.this.seen.add(name + " " + call.getMethodDescriptor().getFullMethodName());
-					return next.startCall(call, headers);
-				}
-			};
+			return this.recording.named("unmarked");
 		}
 
 	}

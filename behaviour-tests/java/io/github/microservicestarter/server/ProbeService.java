@@ -65,8 +65,18 @@ public class ProbeService implements BindableService {
 	 * @return the answer
 	 */
 	public static String call(Channel channel) {
+		return call(channel, "probe");
+	}
+
+	/**
+	 * Calls the method with a request and waits for the answer.
+	 * @param channel the channel to the server
+	 * @param request the request
+	 * @return the answer
+	 */
+	public static String call(Channel channel, String request) {
 		return ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
-				"probe");
+				request);
 	}
 
 	/**

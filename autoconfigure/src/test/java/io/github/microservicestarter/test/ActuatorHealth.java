@@ -11,8 +11,8 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -25,11 +25,12 @@ public final class ActuatorHealth {
 	}
 
 	/**
-	 * Spring Boot's health endpoint, its contributors and the availability probe groups.
+	 * Spring Boot's health endpoint, its contributors, the app's availability and its probe groups.
 	 * @return the auto-configurations
 	 */
 	public static AutoConfigurations autoConfigurations() {
-		return AutoConfigurations.of(HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+		return AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+				HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 				AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class);
 	}
 
@@ -65,17 +66,6 @@ public final class ActuatorHealth {
 	public static List<String> members(ApplicationContext context, String group) {
 		return List.copyOf(((CompositeHealth) context.getBean(HealthEndpoint.class).healthForPath(group)).getComponents()
 			.keySet());
-	}
-
-	/**
-	 * What a health indicator bean reports, status and details.
-	 * @param context the app
-	 * @param beanName the indicator's bean name
-	 * @return its status code and its details
-	 */
-	public static Map.Entry<String, Map<String, Object>> indicator(ApplicationContext context, String beanName) {
-		Health health = context.getBean(beanName, HealthIndicator.class).health();
-		return Map.entry(health.getStatus().getCode(), health.getDetails());
 	}
 
 }

@@ -20,6 +20,11 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
  */
 public final class BootAutoConfigurations {
 
+	/**
+	 * The auto-configuration of Prometheus exemplars, by name, for {@code spring.autoconfigure.exclude}.
+	 */
+	public static final String PROMETHEUS_EXEMPLARS = "org.springframework.boot.actuate.autoconfigure.tracing.prometheus.PrometheusExemplarsAutoConfiguration";
+
 	private BootAutoConfigurations() {
 	}
 

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.greeting.GreetingGrpc;
+import io.dapr.v1.AppCallbackGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
@@ -26,11 +27,15 @@ final class ConsumerApp implements AutoCloseable {
 
 	private static final Pattern SERVING = Pattern.compile("App '([^']+)' serves grpc on port (\\d+) \\(from (.+)\\)");
 
+	private static final Pattern HTTP_SERVING = Pattern.compile("Tomcat started on port (\\d+)");
+
 	private final Process process;
 
 	private final StringBuffer output = new StringBuffer();
 
 	private final CompletableFuture<Matcher> serving = new CompletableFuture<>();
+
+	private final CompletableFuture<Integer> httpPort = new CompletableFuture<>();
 
 	private ManagedChannel channel;
 
@@ -97,6 +102,23 @@ final class ConsumerApp implements AutoCloseable {
 	}
 
 	/**
+	 * Dapr's callback stub on the app's port, as its sidecar calls it.
+	 * @return the stub
+	 */
+	AppCallbackGrpc.AppCallbackBlockingStub appCallback() throws Exception {
+		greeting();
+		return AppCallbackGrpc.newBlockingStub(this.channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * The port of the app's HTTP server (the actuator's), once it listens.
+	 * @return the port
+	 */
+	int awaitHttpPort() throws Exception {
+		return this.httpPort.get(2, TimeUnit.MINUTES);
+	}
+
+	/**
 	 * What the app printed so far.
 	 * @return its standard output and error
 	 */
@@ -125,12 +147,17 @@ final class ConsumerApp implements AutoCloseable {
 				if (matcher.find()) {
 					this.serving.complete(matcher);
 				}
+				Matcher http = HTTP_SERVING.matcher(line);
+				if (http.find()) {
+					this.httpPort.complete(Integer.parseInt(http.group(1)));
+				}
 			}
 		}
 		catch (IOException ex) {
 			// The process ended; what it printed is kept.
 		}
 		this.serving.completeExceptionally(new IllegalStateException("The app exited without serving:\n" + this.output));
+		this.httpPort.completeExceptionally(new IllegalStateException("The app exited without HTTP:\n" + this.output));
 	}
 
 }

@@ -26,6 +26,8 @@ record ConsumerBuild(String name) {
 
 	static final ConsumerBuild OLDER_GRPC_OVERRIDE = new ConsumerBuild("older-grpc-override");
 
+	static final ConsumerBuild BOOT4_STARTER_ALONE = new ConsumerBuild("boot4-quick-start");
+
 	/** The project as the build used it: filtered by invoker, so with this build's version. */
 	Path project() {
 		return Path.of(System.getProperty("consumer.builds"), this.name);

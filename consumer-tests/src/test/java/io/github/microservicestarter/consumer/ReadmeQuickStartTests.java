@@ -23,7 +23,8 @@ class ReadmeQuickStartTests {
 	void readmeShowsTheSampleAppsFilesVerbatim() throws IOException {
 		String readme = Files.readString(Path.of(System.getProperty("readme")));
 		for (String file : new String[] { "pom.xml", "src/main/proto/greeting.proto",
-				"src/main/resources/application.yml", "src/main/java/com/example/greeting/GreetingService.java" }) {
+				"src/main/resources/application.yml", "src/main/java/com/example/greeting/GreetingService.java",
+				"src/main/java/com/example/greeting/GreetingEvents.java" }) {
 			assertThat(readme).as("README shows %s", file).contains(sample(file));
 		}
 	}

@@ -3,7 +3,7 @@ package io.github.microservicestarter.callback;
 import com.google.protobuf.util.JsonFormat;
 import io.dapr.v1.AppCallbackGrpc;
 
-import io.github.microservicestarter.health.AppHealth;
+import io.github.microservicestarter.health.HealthReadings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,11 +48,11 @@ public class CallbackAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AppCallbackHealthService appCallbackHealthService(ObjectProvider<AppHealth> health) {
+	AppCallbackHealthService appCallbackHealthService(ObjectProvider<HealthReadings> health) {
 		// Looked up per check: without a health endpoint (none, or turned off) the app counts as healthy.
 		return new AppCallbackHealthService(() -> {
-			AppHealth appHealth = health.getIfAvailable();
-			return (appHealth != null) ? appHealth.status() : "UP";
+			HealthReadings readings = health.getIfAvailable();
+			return (readings != null) ? readings.status() : "UP";
 		});
 	}
 

@@ -2,6 +2,8 @@ package io.github.microservicestarter.client;
 
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
@@ -23,8 +25,16 @@ class ManagedChannelFactory {
 
 	private final SidecarClientProperties properties;
 
-	ManagedChannelFactory(SidecarClientProperties properties) {
+	private final Supplier<Stream<SidecarChannelCustomizer>> customizers;
+
+	/**
+	 * Creates the factory.
+	 * @param properties the client's settings
+	 * @param customizers the app's customizers, in order, asked on each connection
+	 */
+	ManagedChannelFactory(SidecarClientProperties properties, Supplier<Stream<SidecarChannelCustomizer>> customizers) {
 		this.properties = properties;
+		this.customizers = customizers;
 	}
 
 	/**
@@ -67,6 +77,8 @@ class ManagedChannelFactory {
 				.keepAliveTimeout(keepalive.getTimeout().toNanos(), TimeUnit.NANOSECONDS)
 				.keepAliveWithoutCalls(keepalive.isWithoutCalls());
 		}
+		String appId = (target.mode() == ClientMode.SIDECAR) ? null : target.appId();
+		this.customizers.get().forEach((customizer) -> customizer.customize(appId, builder));
 		return builder.build();
 	}
 

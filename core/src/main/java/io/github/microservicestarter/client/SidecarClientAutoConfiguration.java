@@ -1,18 +1,18 @@
 package io.github.microservicestarter.client;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 
+import io.github.microservicestarter.endpoint.GrpcEndpointProperties;
+import io.github.microservicestarter.health.ConditionalOnEnabledComponentHealth;
+import io.github.microservicestarter.server.AnnotatedBeans;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerProperties;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +29,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @AutoConfiguration(after = AppServerAutoConfiguration.class)
 @ConditionalOnClass({ ManagedChannelBuilder.class, ProtoServiceDescriptorSupplier.class })
-@EnableConfigurationProperties({ SidecarClientProperties.class, SidecarClientTargetProperties.class })
+@EnableConfigurationProperties({ SidecarClientProperties.class, SidecarClientTargetProperties.class,
+		GrpcEndpointProperties.class })
 public class SidecarClientAutoConfiguration {
 
 	/**
@@ -51,11 +52,14 @@ public class SidecarClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
-			Environment environment, AppServerProperties serverProperties, ListableBeanFactory beanFactory) {
+			Environment environment, AppServerProperties serverProperties, ListableBeanFactory beanFactory,
+			ObjectProvider<SidecarChannelCustomizer> customizers) {
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment),
-				new ManagedChannelFactory(properties), serverProperties.getShutdownGracePeriod(),
+				new ManagedChannelFactory(properties, customizers::orderedStream),
+				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
-				SingletonSupplier.of(() -> globalInterceptors(beanFactory)));
+				SingletonSupplier.of(
+						() -> AnnotatedBeans.ordered(beanFactory, ClientInterceptor.class, GlobalClientInterceptor.class)));
 	}
 
 	@Bean
@@ -64,29 +68,24 @@ public class SidecarClientAutoConfiguration {
 		return new SidecarClientTargets(channels);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledComponentHealth("sidecarclients")
+	SidecarClientsHealth sidecarClientsComponentHealth(SidecarClientTargets targets) {
+		return new SidecarClientsHealth(targets);
+	}
+
 	/**
-	 * The targets' section of {@code /actuator/grpc}; the Spring Boot line's autoconfigure module
-	 * shows them in the health, as {@link SidecarClientsHealth}.
+	 * The targets' section of {@code /actuator/grpc}.
 	 * @param targets the targets
 	 * @return the section
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets) {
-		return new SidecarClientsEndpointContributor(targets);
-	}
-
-	/**
-	 * The {@link GlobalClientInterceptor} beans, ordered as Spring orders beans: by
-	 * {@code @Order} or {@code Ordered}, on the class or the {@code @Bean} method.
-	 */
-	private static List<ClientInterceptor> globalInterceptors(ListableBeanFactory beanFactory) {
-		Set<ClientInterceptor> annotated = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (String name : beanFactory.getBeanNamesForAnnotation(GlobalClientInterceptor.class)) {
-			annotated.add(beanFactory.getBean(name, ClientInterceptor.class));
-		}
-		return beanFactory.getBeanProvider(ClientInterceptor.class).orderedStream().filter(annotated::contains).toList();
+	SidecarClientsEndpointContributor sidecarClientsEndpointContributor(SidecarClientTargets targets,
+			GrpcEndpointProperties endpoint) {
+		return new SidecarClientsEndpointContributor(targets, endpoint.isShowAddresses());
 	}
 
 }

@@ -3,11 +3,11 @@ package io.github.microservicestarter.client;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.grpc.ConnectivityState;
 
 import io.github.microservicestarter.health.ComponentHealth;
+import io.github.microservicestarter.health.ComponentHealthCheck;
 
 /**
  * The sidecar client's targets in the actuator's health ({@code sidecarClients}), each with its
@@ -18,7 +18,7 @@ import io.github.microservicestarter.health.ComponentHealth;
  * {@value #DEGRADED}, a status the default status order leaves out: the overall health and the
  * probe groups stay UP and answer 200, while the component says which target fails.
  */
-public class SidecarClientsHealth implements Supplier<ComponentHealth> {
+public class SidecarClientsHealth implements ComponentHealthCheck {
 
 	/** Some target cannot be reached: visible, but not counted against this app's health. */
 	public static final String DEGRADED = "DEGRADED";
@@ -34,7 +34,12 @@ public class SidecarClientsHealth implements Supplier<ComponentHealth> {
 	}
 
 	@Override
-	public ComponentHealth get() {
+	public String componentName() {
+		return "sidecarClients";
+	}
+
+	@Override
+	public ComponentHealth check() {
 		List<SidecarClientTarget> targets = this.targets.targets();
 		Map<String, Object> details = new LinkedHashMap<>();
 		for (SidecarClientTarget target : targets) {

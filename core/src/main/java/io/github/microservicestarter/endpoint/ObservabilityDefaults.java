@@ -10,24 +10,29 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults for running on a platform, below every other property source so that any setting
- * wins: Kubernetes probe groups on, {@code /actuator/prometheus} and {@code /actuator/grpc}
- * exposed beside health and info, and Zipkin export only when a Zipkin endpoint is configured
- * (OTLP export already waits for {@code management.otlp.tracing.endpoint}).
+ * wins: Kubernetes probe groups on (health stays the only endpoint exposed over HTTP, as Spring
+ * Boot has it: the others are the app's to open), and Zipkin export only when a Zipkin endpoint is
+ * configured
+ * (OTLP export already waits for its endpoint). Spring Boot 4 renamed Zipkin's properties; the
+ * default is set under both names, of which each line reads its own.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
 	/** The name of the property source that holds the defaults. */
 	private static final String PROPERTY_SOURCE_NAME = "microservice-observability-defaults";
 
-	private static final String ZIPKIN_ENDPOINT = "management.zipkin.tracing.endpoint";
+	/** Zipkin export's switch and endpoint: Spring Boot 3's names, then Spring Boot 4's. */
+	private static final Map<String, String> ZIPKIN_EXPORT_AND_ENDPOINT = Map.of(
+			"management.zipkin.tracing.export.enabled", "management.zipkin.tracing.endpoint",
+			"management.tracing.export.zipkin.enabled", "management.tracing.export.zipkin.endpoint");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("management.endpoint.health.probes.enabled", true);
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,grpc");
 		// Without this, an app with the Zipkin exporter sends spans to localhost:9411 and logs each failure.
-		defaults.put("management.zipkin.tracing.export.enabled", environment.containsProperty(ZIPKIN_ENDPOINT));
+		ZIPKIN_EXPORT_AND_ENDPOINT
+			.forEach((export, endpoint) -> defaults.put(export, environment.containsProperty(endpoint)));
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}
 

@@ -2,6 +2,7 @@ package io.github.microservicestarter.health;
 
 import io.grpc.protobuf.services.HealthStatusManager;
 
+import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.server.ServedServices;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,11 +14,13 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
- * The gRPC health service follows the app's liveness and readiness. The health service's
- * {@link HealthStatusManager}, the {@link ServedServices} and the {@link AppReadiness} come from
- * the Spring Boot line's autoconfigure module, which orders itself before this.
+ * Health both ways: the gRPC health service follows the app's liveness and readiness, and the
+ * actuator's health shows the gRPC server. The health service's {@link HealthStatusManager}, the
+ * {@link ServedServices} and the {@link HealthReadings} come from the Spring Boot line's
+ * autoconfigure module, which orders itself before this.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration")
 @ConditionalOnClass(HealthStatusManager.class)
@@ -28,16 +31,25 @@ public class GrpcHealthAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ HealthStatusManager.class, ServedServices.class, ApplicationAvailability.class })
 	GrpcHealthFollowsAvailability grpcHealthFollowsAvailability(HealthStatusManager health, ServedServices services,
-			ApplicationAvailability availability, ObjectProvider<AppReadiness> appReadiness,
+			ApplicationAvailability availability, ObjectProvider<HealthReadings> healthReadings,
 			GrpcHealthProperties properties) {
-		AppReadiness readiness = appReadiness.getIfAvailable();
-		if (readiness == null) {
+		HealthReadings readings = healthReadings.getIfAvailable();
+		if (readings == null) {
 			// The readiness state alone: its changes are events, nothing to poll.
 			return new GrpcHealthFollowsAvailability(health, services, availability,
 					(state) -> state == ReadinessState.ACCEPTING_TRAFFIC, null);
 		}
-		return new GrpcHealthFollowsAvailability(health, services, availability, readiness,
+		return new GrpcHealthFollowsAvailability(health, services, availability,
+				new HealthGroupReadiness(() -> readings.members(HealthGroupReadiness.GROUP)),
 				properties.getReadinessPollInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnEnabledComponentHealth("grpcserver")
+	@ConditionalOnBean({ AppServerSettings.class, ServedServices.class })
+	GrpcServerHealth grpcServerComponentHealth(AppServerSettings settings, ServedServices services, Environment environment) {
+		return new GrpcServerHealth(settings, services, environment);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.microservicestarter.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.grpc.ServiceDescriptor;
 
@@ -16,7 +15,7 @@ import org.springframework.core.env.Environment;
  * The gRPC server in the actuator's health ({@code grpcServer}): UP once it listens, with its
  * port, protocol and services.
  */
-public class GrpcServerHealth implements Supplier<ComponentHealth> {
+public class GrpcServerHealth implements ComponentHealthCheck {
 
 	private final AppServerSettings settings;
 
@@ -37,7 +36,12 @@ public class GrpcServerHealth implements Supplier<ComponentHealth> {
 	}
 
 	@Override
-	public ComponentHealth get() {
+	public String componentName() {
+		return "grpcServer";
+	}
+
+	@Override
+	public ComponentHealth check() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		Integer port = this.environment.getProperty(LocalAppPort.PROPERTY, Integer.class);
 		details.put("port", (port != null) ? port : "not listening yet (configured: " + this.settings.port() + ")");

@@ -12,9 +12,10 @@ import org.springframework.util.StringUtils;
  * Resolves the server's {@link AppServerSettings} and refuses, with the setting to fix, any that
  * cannot work.
  * <p>
- * The port comes from the first of: {@code microservice.app-port}, {@code grpc.server.port}, the
- * {@code PORT} environment variable (Cloud Run), the {@code APP_PORT} environment variable (set by
- * the Dapr CLI), and 50051.
+ * The port comes from the first of: {@code microservice.app-port}, the server library's own port
+ * property ({@code grpc.server.port}, net.devh's on Boot 3, or {@code spring.grpc.server.port},
+ * Spring Boot's on Boot 4), the {@code PORT} environment variable (Cloud Run), the
+ * {@code APP_PORT} environment variable (set by the Dapr CLI), and 50051.
  */
 public class AppServerSettingsResolver {
 
@@ -105,6 +106,11 @@ public class AppServerSettingsResolver {
 			int port = parse("grpc.server.port", grpcServerPort);
 			// -1 is net.devh's switch for "no network server" (in-process only): keep it.
 			return new PortChoice((port == -1) ? port : checkRange("grpc.server.port", port), "grpc.server.port");
+		}
+		String springGrpcServerPort = this.environment.getProperty("spring.grpc.server.port");
+		if (springGrpcServerPort != null) {
+			return new PortChoice(checkRange("spring.grpc.server.port", parse("spring.grpc.server.port",
+					springGrpcServerPort)), "spring.grpc.server.port");
 		}
 		for (String variable : new String[] { "PORT", "APP_PORT" }) {
 			String value = this.environment.getProperty(variable);

@@ -7,6 +7,8 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
+import net.devh.boot.grpc.server.event.GrpcServerStartedEvent;
+import net.devh.boot.grpc.server.event.GrpcServerTerminatedEvent;
 import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
 import net.devh.boot.grpc.server.service.GrpcService;
 import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
@@ -17,7 +19,9 @@ import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
+import io.github.microservicestarter.server.ServerEventsListener;
 import io.github.microservicestarter.server.ServerExecutorKind;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -62,10 +66,24 @@ public class NetDevhServerAutoConfiguration {
 		};
 	}
 
+	/**
+	 * Hands net.devh's server builder to the app's {@link GrpcServerCustomizer} beans, in order.
+	 * @param customizers the app's customizers
+	 * @return net.devh's configurer
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	ServerEventsListener appServerEventsListener(AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener(new AppServerEvents(settings, environment));
+	@ConditionalOnMissingBean(name = "appServerCustomizers")
+	GrpcServerConfigurer appServerCustomizers(ObjectProvider<GrpcServerCustomizer> customizers) {
+		return (builder) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerEventsListener.class)
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, ConfigurableEnvironment environment) {
+		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
+				(started) -> started.getServer().getPort(), GrpcServerTerminatedEvent.class,
+				GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean

@@ -10,13 +10,14 @@ import io.github.microservicestarter.demo.user.UserServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import net.devh.boot.grpc.server.service.GrpcService;
+
+import org.springframework.stereotype.Service;
 
 /**
  * grpc-java's Greeter: "Hello name", and "Hello" to a stored user of the user-service demo, called
  * through the sidecar client.
  */
-@GrpcService
+@Service
 public class GreeterService extends GreeterGrpc.GreeterImplBase {
 
 	private final UserServiceGrpc.UserServiceBlockingStub users;

@@ -1,12 +1,13 @@
 package io.github.microservicestarter.demo.summator;
 
 import io.grpc.stub.StreamObserver;
-import net.devh.boot.grpc.server.service.GrpcService;
+
+import org.springframework.stereotype.Service;
 
 /**
  * The tutorial's Summator: the sum of two floats.
  */
-@GrpcService
+@Service
 public class SummatorService extends SummatorGrpc.SummatorImplBase {
 
 	@Override

@@ -22,7 +22,7 @@ final class DebianPython {
 	private static final String PYTHON = "/usr/bin/python3";
 
 	/** The scripts, from the module directory Maven runs tests in. */
-	private static final Path CLIENT_DIR = Path.of("../clients/python");
+	private static final Path CLIENT_DIR = Path.of(System.getProperty("repository.root"), "clients", "python");
 
 	private static final Path STUBS_DIR = Path.of("target/python-stubs");
 

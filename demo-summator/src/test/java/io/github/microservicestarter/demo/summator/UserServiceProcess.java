@@ -32,7 +32,7 @@ final class UserServiceProcess implements AutoCloseable {
 	 * and waits until it listens.
 	 * @param dataDir the H2 data directory
 	 * @param log where the process's output goes
-	 * @param arguments more arguments, such as {@code --management.zipkin.tracing.endpoint=...}
+	 * @param arguments more arguments, such as the Zipkin endpoint
 	 * @return the running demo
 	 */
 	static UserServiceProcess start(Path dataDir, Path log, List<String> arguments) throws Exception {

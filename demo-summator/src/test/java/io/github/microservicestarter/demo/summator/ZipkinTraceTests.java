@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import io.github.microservicestarter.test.BootProperties;
+import io.github.microservicestarter.test.ObservabilityAsInProduction;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,9 +44,9 @@ import static org.awaitility.Awaitility.await;
  * through the sidecar client; the summator's client span is the parent of the user-service's
  * server span, and the summator's log lines carry the trace id.
  */
-@AutoConfigureObservability
+@ObservabilityAsInProduction
 @SpringBootTest(properties = { "microservice.app-port=0", "microservice.access-log.enabled=true",
-		"management.zipkin.tracing.export.enabled=true" })
+		BootProperties.ZIPKIN_EXPORT_ENABLED + "=true" })
 @ExtendWith(OutputCaptureExtension.class)
 class ZipkinTraceTests {
 
@@ -67,9 +69,9 @@ class ZipkinTraceTests {
 		zipkin = ZipkinServer.start(target.resolve("zipkin.log"));
 		userService = UserServiceProcess.start(Files.createTempDirectory(target, "user-service-traced").toAbsolutePath(),
 				target.resolve("user-service-traced.log"),
-				List.of("--management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint(),
+				List.of("--" + BootProperties.ZIPKIN_ENDPOINT + "=" + zipkin.spansEndpoint(),
 						"--management.tracing.sampling.probability=1.0"));
-		registry.add("management.zipkin.tracing.endpoint", zipkin::spansEndpoint);
+		registry.add(BootProperties.ZIPKIN_ENDPOINT, zipkin::spansEndpoint);
 		registry.add("microservice.clients.user-service.address", () -> "static://localhost:" + userService.port());
 	}
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 
-	private static final Path DASHBOARD = Path.of("..", "dashboards", "grpc-microservice.json");
+	private static final Path DASHBOARD = Path.of(System.getProperty("repository.root"), "dashboards", "grpc-microservice.json");
 
 	/** A metric name in a PromQL expression: the dashboard writes each with a label selector. */
 	private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
@@ -66,6 +68,33 @@ class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 			assertThat(prometheus.query("grpc_server_seconds_count{job=\"user-service\",rpc_method=\"GetUser\","
 					+ "grpc_status_code=\"NOT_FOUND\"}")).isNotEmpty();
 		}
+	}
+
+	/**
+	 * One meter family per call: Spring Boot 4's gRPC server would add its own observation under
+	 * the same names, and net.devh its own, unless the starter keeps them out; then a call counts
+	 * twice. The second call makes sure the first was recorded all the times it would be.
+	 */
+	@Test
+	void eachCallIsCountedOnce() {
+		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
+		long before = notFoundCount(registry);
+		for (int call = 1; call <= 2; call++) {
+			catchThrowableOfType(StatusRuntimeException.class,
+					() -> this.users.getUser(GetUserRequest.newBuilder().setUserId("counted-once").build()));
+			long expected = before + call;
+			await().atMost(Duration.ofSeconds(10)).until(() -> notFoundCount(registry) >= expected);
+			assertThat(notFoundCount(registry)).isEqualTo(expected);
+		}
+	}
+
+	private static long notFoundCount(MeterRegistry registry) {
+		return registry.find("grpc.server")
+			.tags("rpc.method", "GetUser", "grpc.status_code", "NOT_FOUND")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private void makeCallsOfEveryKind() throws Exception {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import io.github.microservicestarter.test.BootAutoConfigurations;
+import io.github.microservicestarter.test.ObservabilityAsInProduction;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,10 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Exemplars are off: Debian 12's Prometheus (2.42) refuses a whole scrape that carries exemplars
  * on a {@code _count} series, which Prometheus accepts from 2.43 on (see the README).
  */
-@AutoConfigureObservability
+@ObservabilityAsInProduction
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.autoconfigure.exclude="
-				+ "org.springframework.boot.actuate.autoconfigure.tracing.prometheus.PrometheusExemplarsAutoConfiguration" })
+		"spring.autoconfigure.exclude=" + BootAutoConfigurations.PROMETHEUS_EXEMPLARS })
 abstract class RunningUserServiceOverHttp extends RunningUserService {
 
 	/**

@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import net.devh.boot.grpc.server.service.GrpcService;
 
 import io.github.microservicestarter.demo.user.BidirectionalRequest;
 import io.github.microservicestarter.demo.user.BidirectionalResponse;
@@ -23,10 +22,12 @@ import io.github.microservicestarter.demo.user.UserResponse;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
 import io.github.microservicestarter.demo.user.store.UserStore;
 
+import org.springframework.stereotype.Service;
+
 /**
  * The UserService of user.proto, on the {@link UserStore}.
  */
-@GrpcService
+@Service
 public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
 	private final UserStore store;

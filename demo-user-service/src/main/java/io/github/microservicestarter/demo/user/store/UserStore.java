@@ -100,9 +100,10 @@ public class UserStore {
 		try {
 			return this.repository.saveAll(users.stream().map((user) -> newEntity(user, now)).toList());
 		}
-		catch (DbActionExecutionException ex) {
+		catch (RuntimeException ex) {
 			// Another call took one of the emails since the check above.
-			throw (ex.getCause() instanceof DuplicateKeyException duplicate) ? duplicate : ex;
+			DuplicateKeyException duplicate = duplicateKey(ex);
+			throw (duplicate != null) ? duplicate : ex;
 		}
 	}
 
@@ -150,12 +151,25 @@ public class UserStore {
 		try {
 			return this.repository.save(user);
 		}
-		catch (DbActionExecutionException ex) {
-			if (ex.getCause() instanceof DuplicateKeyException) {
+		catch (RuntimeException ex) {
+			if (duplicateKey(ex) != null) {
 				throw new EmailTakenException(user.email());
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The unique key violation a save failed with, or null. Spring Data JDBC 3 (Spring Boot 3)
+	 * wraps it in a {@link DbActionExecutionException}; Spring Data JDBC 4 (Spring Boot 4) throws it
+	 * as it is.
+	 */
+	private static DuplicateKeyException duplicateKey(RuntimeException failure) {
+		if (failure instanceof DuplicateKeyException duplicate) {
+			return duplicate;
+		}
+		return (failure instanceof DbActionExecutionException && failure.getCause() instanceof DuplicateKeyException duplicate)
+				? duplicate : null;
 	}
 
 	private UserEntity newEntity(NewUser user, Instant now) {

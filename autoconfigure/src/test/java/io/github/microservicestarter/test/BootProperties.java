@@ -1,0 +1,18 @@
+package io.github.microservicestarter.test;
+
+/**
+ * Spring Boot 3's names of the properties the tests set, where the lines differ. Each line's
+ * autoconfigure module has a class of this name with these constants.
+ */
+public final class BootProperties {
+
+	/** Where spans are exported to Zipkin. */
+	public static final String ZIPKIN_ENDPOINT = "management.zipkin.tracing.endpoint";
+
+	/** Whether spans are exported to Zipkin. */
+	public static final String ZIPKIN_EXPORT_ENABLED = "management.zipkin.tracing.export.enabled";
+
+	private BootProperties() {
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.github.microservicestarter.boot4.grpc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.microservicestarter.server.AppProtocol;
+import io.github.microservicestarter.server.AppServerProperties;
+import io.github.microservicestarter.server.AppServerSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+
+/**
+ * Writes the resolved {@link AppServerSettings} into Spring Boot's {@link GrpcServerProperties}
+ * once they are bound, so the port, TLS and grace period follow {@code microservice.*}: those win
+ * over the {@code spring.grpc.server.*} properties they replace, and a replaced property the app
+ * set is logged, once, with the value that applies instead. ({@code spring.grpc.server.port} comes
+ * second in the port's precedence, below {@code microservice.app-port}.) TLS goes through an SSL
+ * bundle of its own, {@value #SSL_BUNDLE}, made from the PEM files.
+ */
+public class GrpcServerPropertiesBinder implements BeanPostProcessor {
+
+	private static final Log logger = LogFactory.getLog(GrpcServerPropertiesBinder.class);
+
+	/** The SSL bundle the server's PEM files are registered as. */
+	static final String SSL_BUNDLE = "microservice-grpc-server";
+
+	private final ObjectProvider<AppServerSettings> settings;
+
+	private final ObjectProvider<AppServerProperties> serverProperties;
+
+	private final ObjectProvider<SslBundleRegistry> sslBundles;
+
+	private final Environment environment;
+
+	/**
+	 * Creates the binder.
+	 * @param settings the server's settings
+	 * @param serverProperties the server's other properties
+	 * @param sslBundles where the TLS bundle is registered
+	 * @param environment where the Spring Boot properties the starter replaces may be set
+	 */
+	public GrpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
+			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles,
+			Environment environment) {
+		this.settings = settings;
+		this.serverProperties = serverProperties;
+		this.sslBundles = sslBundles;
+		this.environment = environment;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof GrpcServerProperties properties) {
+			apply(this.settings.getObject(), this.serverProperties.getObject(), properties);
+		}
+		return bean;
+	}
+
+	private void apply(AppServerSettings settings, AppServerProperties server, GrpcServerProperties properties) {
+		boolean tls = settings.protocol() == AppProtocol.GRPCS;
+		if (!"spring.grpc.server.port".equals(settings.portSource())) {
+			replaced("spring.grpc.server.port", settings.portSource(), settings.port());
+		}
+		replaced("spring.grpc.server.shutdown.grace-period", "microservice.server.shutdown-grace-period",
+				server.getShutdownGracePeriod());
+		replaced("spring.grpc.server.ssl.enabled", "microservice.app-protocol", tls);
+		replaced("spring.grpc.server.ssl.bundle", "microservice.tls.*", tls ? SSL_BUNDLE : "none");
+		properties.setPort(settings.port());
+		properties.getShutdown().setGracePeriod(server.getShutdownGracePeriod());
+		properties.getSsl().setEnabled(tls);
+		properties.getSsl().setBundle(null);
+		if (tls) {
+			PemSslStoreDetails keyStore = PemSslStoreDetails.forCertificate(pem(settings.certificate()))
+				.withPrivateKey(pem(settings.privateKey()));
+			this.sslBundles.getObject().registerBundle(SSL_BUNDLE, SslBundle.of(new PemSslStoreBundle(keyStore, null)));
+			properties.getSsl().setBundle(SSL_BUNDLE);
+		}
+	}
+
+	/** Logs a Spring Boot property the app set that the starter's setting replaces. */
+	private void replaced(String property, String setting, Object applied) {
+		String set = this.environment.getProperty(property);
+		if (set != null) {
+			logger.info("Spring Boot's %s=%s is replaced by %s: %s applies".formatted(property, set, setting, applied));
+		}
+	}
+
+	private static String pem(Resource resource) {
+		try {
+			return resource.getContentAsString(StandardCharsets.US_ASCII);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + resource.getDescription(), ex);
+		}
+	}
+
+}

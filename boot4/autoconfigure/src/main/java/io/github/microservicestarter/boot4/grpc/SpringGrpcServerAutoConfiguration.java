@@ -1,0 +1,134 @@
+package io.github.microservicestarter.boot4.grpc;
+
+import java.util.concurrent.Executor;
+
+import io.grpc.BindableService;
+import io.grpc.protobuf.services.ProtoReflectionService;
+
+import io.github.microservicestarter.callback.CallbackAutoConfiguration;
+import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
+import io.github.microservicestarter.server.AppServerAutoConfiguration;
+import io.github.microservicestarter.server.AppServerEvents;
+import io.github.microservicestarter.server.AppServerProperties;
+import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.GrpcServerCustomizer;
+import io.github.microservicestarter.server.ServedServices;
+import io.github.microservicestarter.server.ServerEventsListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerServicesAutoConfiguration;
+import org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+import org.springframework.grpc.server.lifecycle.GrpcServerTerminatedEvent;
+import org.springframework.grpc.server.service.DefaultGrpcServiceConfigurer;
+import org.springframework.grpc.server.service.GrpcServiceConfigurer;
+import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
+
+/**
+ * Runs the app's gRPC server on Spring Boot's own gRPC server: our settings drive its
+ * {@code spring.grpc.server.*} properties, so users never set them for port, TLS or shutdown
+ * ({@code spring.grpc.server.port}, set by the user, comes second in the port's precedence, as
+ * net.devh's {@code grpc.server.port} does on Boot 3). Spring Boot serves every
+ * {@link BindableService} bean, with health and reflection; this adds the starter's global
+ * interceptors, executor, started and terminated handling and served-services view.
+ * <p>
+ * Ordered before Spring Boot's server auto-configurations, which start a server only when some
+ * {@link BindableService} bean exists: the starter's own services (Dapr's callbacks) must be
+ * there by then.
+ */
+@AutoConfiguration(after = { AppServerAutoConfiguration.class, CallbackAutoConfiguration.class },
+		before = { GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,
+				GrpcServerHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
+@ConditionalOnClass(GrpcServerFactory.class)
+public class SpringGrpcServerAutoConfiguration {
+
+	@Bean
+	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
+			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles,
+			Environment environment) {
+		return new GrpcServerPropertiesBinder(settings, serverProperties, sslBundles, environment);
+	}
+
+	/**
+	 * The server's executor: the starter's bounded pool, or one of the app's by the same name.
+	 * Without a provider Spring Boot keeps grpc-java's cached pool, the executor kind 'cached'.
+	 * @param executor the executor
+	 * @return its provider
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(name = AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME)
+	GrpcServerExecutorProvider appServerExecutorProvider(
+			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) Executor executor) {
+		return () -> executor;
+	}
+
+	/**
+	 * The transport's event loop as the executor, for handlers that never block.
+	 * @return the provider
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "microservice.server.executor.kind", havingValue = "direct")
+	GrpcServerExecutorProvider directServerExecutorProvider() {
+		return () -> Runnable::run;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrpcServerCustomizers appServerCustomizers(ObjectProvider<GrpcServerCustomizer> customizers) {
+		return new GrpcServerCustomizers(customizers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerEventsListener.class)
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, ConfigurableEnvironment environment) {
+		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
+				GrpcServerStartedEvent::getPort, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrpcServiceConfigurer grpcServiceConfigurer(ApplicationContext context) {
+		DefaultGrpcServiceConfigurer springGrpc = new DefaultGrpcServiceConfigurer(context);
+		springGrpc.afterPropertiesSet();
+		return new AnnotatedInterceptorsServiceConfigurer(springGrpc, context);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServedServices servedServices(ObjectProvider<GrpcServiceDiscoverer> discoverer) {
+		return new DiscoveredServices(discoverer);
+	}
+
+	/**
+	 * The v1alpha reflection service, beside the v1 one Spring Boot serves: older tools ask
+	 * v1alpha, and the Boot 3 line (net.devh) serves both.
+	 * @return the service
+	 */
+	@Bean
+	@ConditionalOnClass(ProtoReflectionService.class)
+	@ConditionalOnBooleanProperty(name = "spring.grpc.server.reflection.enabled", matchIfMissing = true)
+	@ConditionalOnMissingBean(ProtoReflectionService.class)
+	@SuppressWarnings("deprecation")
+	BindableService protoReflectionServiceV1alpha() {
+		return ProtoReflectionService.newInstance();
+	}
+
+}

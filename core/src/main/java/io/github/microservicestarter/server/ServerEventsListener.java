@@ -1,0 +1,63 @@
+package io.github.microservicestarter.server;
+
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+import io.grpc.Server;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
+
+/**
+ * Hands the server library's started and terminated events to {@link AppServerEvents}. Each
+ * Spring Boot line's autoconfigure module makes one for its library's event types.
+ *
+ * @param <S> the library's server started event
+ * @param <T> the library's server terminated event
+ */
+public class ServerEventsListener<S extends ApplicationEvent, T extends ApplicationEvent>
+		implements SmartApplicationListener {
+
+	private final AppServerEvents events;
+
+	private final Class<S> started;
+
+	private final ToIntFunction<S> port;
+
+	private final Class<T> terminated;
+
+	private final Function<T, Server> server;
+
+	/**
+	 * Creates the listener.
+	 * @param events what the starter does on the server's events
+	 * @param started the library's server started event
+	 * @param port the port a started event says the server listens on
+	 * @param terminated the library's server terminated event
+	 * @param server the server a terminated event is about
+	 */
+	public ServerEventsListener(AppServerEvents events, Class<S> started, ToIntFunction<S> port, Class<T> terminated,
+			Function<T, Server> server) {
+		this.events = events;
+		this.started = started;
+		this.port = port;
+		this.terminated = terminated;
+		this.server = server;
+	}
+
+	@Override
+	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+		return this.started.isAssignableFrom(eventType) || this.terminated.isAssignableFrom(eventType);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (this.started.isInstance(event)) {
+			this.events.started(this.port.applyAsInt(this.started.cast(event)));
+		}
+		else if (this.terminated.isInstance(event)) {
+			this.events.terminated(this.server.apply(this.terminated.cast(event)));
+		}
+	}
+
+}
