@@ -17,6 +17,7 @@ import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
 import io.github.microservicestarter.demo.user.CreateUserRequest;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
+import io.github.microservicestarter.test.BootProperties;
 import io.github.microservicestarter.test.dapr.DaprTools;
 import io.github.microservicestarter.test.dapr.Daprd;
 import io.grpc.ManagedChannel;
@@ -75,7 +76,7 @@ class DemosThroughDaprSidecarsTests {
 		Path target = Files.createDirectories(Path.of("target"));
 		zipkin = ZipkinServer.start(target.resolve("zipkin-dapr.log"));
 		Path tracing = tracingConfiguration(zipkin.spansEndpoint());
-		List<String> traced = List.of("--management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint());
+		List<String> traced = List.of("--" + BootProperties.ZIPKIN_ENDPOINT + "=" + zipkin.spansEndpoint());
 		userService = UserServiceProcess.start(Files.createDirectories(daprDirectory.resolve("user-data")),
 				target.resolve("user-service-dapr.log"), traced);
 		userServiceSidecar = Daprd.builder("user-service", daprDirectory)
