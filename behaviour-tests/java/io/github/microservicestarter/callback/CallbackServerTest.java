@@ -16,8 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = CallbackTestApplication.class,
-		properties = { "microservice.app-port=0", "microservice.security.app-api-token=" + SidecarTests.TOKEN,
-				"microservice.security.open-services=dapr.proto.runtime.v1.AppCallbackHealthCheck" })
+		properties = { "microservice.app-port=0", "microservice.security.app-api-token=" + SidecarTests.TOKEN })
 @interface CallbackServerTest {
 
 }

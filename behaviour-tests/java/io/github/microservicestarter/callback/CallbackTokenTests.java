@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * With an app API token, callbacks and ordinary services alike need {@code dapr-api-token}; the
- * open app health check (configured so) does not.
+ * questions Dapr's sidecar asks without it (the app health check, the subscriptions and the input
+ * bindings) do not.
  */
 class CallbackTokenTests extends SidecarTests {
 
@@ -40,13 +41,15 @@ class CallbackTokenTests extends SidecarTests {
 				() -> AppCallbackGrpc.newBlockingStub(this.channel)
 					.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token("not-" + TOKEN)))
 					.withDeadlineAfter(10, TimeUnit.SECONDS)
-					.listInputBindings(Empty.getDefaultInstance()));
+					.onBindingEvent(BindingEventRequest.newBuilder().setName("storage").build()));
 		assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(this.handlers.received()).isEmpty();
 	}
 
 	@Test
 	void callbackWithTheTokenAnswers() {
-		assertThat(appCallback().listInputBindings(Empty.getDefaultInstance()).getBindingsList()).contains("storage");
+		appCallback().onBindingEvent(BindingEventRequest.newBuilder().setName("storage").build());
+		assertThat(this.handlers.received()).isNotEmpty();
 	}
 
 	@Test
@@ -62,10 +65,16 @@ class CallbackTokenTests extends SidecarTests {
 	}
 
 	@Test
-	void openAppHealthCheckAnswersWithoutTheToken() {
+	void questionsTheSidecarAsksWithoutTheTokenAnswer() {
 		assertThat(AppCallbackHealthCheckGrpc.newBlockingStub(this.channel)
 			.withDeadlineAfter(10, TimeUnit.SECONDS)
 			.healthCheck(Empty.getDefaultInstance())).isEqualTo(HealthCheckResponse.getDefaultInstance());
+		AppCallbackGrpc.AppCallbackBlockingStub withoutToken = AppCallbackGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(10, TimeUnit.SECONDS);
+		assertThat(withoutToken.listTopicSubscriptions(Empty.getDefaultInstance()).getSubscriptionsCount())
+			.isPositive();
+		assertThat(withoutToken.listInputBindings(Empty.getDefaultInstance()).getBindingsList())
+			.containsExactly("storage");
 	}
 
 }

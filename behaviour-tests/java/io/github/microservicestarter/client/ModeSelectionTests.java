@@ -76,6 +76,14 @@ class ModeSelectionTests {
 	}
 
 	@Test
+	void sidecarDecisionIsLoggedAsTheRouteThroughTheSidecar(CapturedOutput output) {
+		SidecarClientRunner.withEnvironment("DAPR_GRPC_PORT", "50007")
+			.run((context) -> context.getBean(SidecarChannels.class).channel("users"));
+		assertThat(output.getOut()).contains("Calls to app 'users' go through the sidecar at localhost:50007 as"
+				+ " dapr-app-id 'users' (mode auto: DAPR_GRPC_PORT is set)");
+	}
+
+	@Test
 	void unknownCompressionFailsTheStartNamingTheProperty() {
 		SidecarClientRunner.withEnvironment()
 			.withPropertyValues(ADDRESS, "microservice.clients.users.compression=brotli")

@@ -39,6 +39,8 @@ class GrpcTracingTests {
 
 	private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
 
+	private static final String SIDECAR_SPAN_ID = "53cc10a3d93bed30";
+
 	private static final AttributeKey<String> STATUS_CODE = AttributeKey.stringKey("grpc.status_code");
 
 	@Test
@@ -53,6 +55,18 @@ class GrpcTracingTests {
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("rpc.method"))).isEqualTo("Check");
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("rpc.type"))).isEqualTo("UNARY");
 			assertThat(span.getAttributes().get(STATUS_CODE)).isEqualTo("OK");
+		});
+	}
+
+	@Test
+	void callThroughDaprSidecarsContinuesTheSidecarsSpanWhoseTraceparentComesLast() {
+		// A traced daprd (1.18) keeps the caller's traceparent and adds its own span's after it.
+		ObservedServer.withTracing().withBean(RecordingSpanExporter.class).run((context) -> {
+			checkWithTraceparents(context, "00-%s-%s-01".formatted(TRACE_ID, CALLER_SPAN_ID),
+					"00-%s-%s-01".formatted(TRACE_ID, SIDECAR_SPAN_ID));
+			SpanData span = context.getBean(RecordingSpanExporter.class).only(SpanKind.SERVER);
+			assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+			assertThat(span.getParentSpanId()).isEqualTo(SIDECAR_SPAN_ID);
 		});
 	}
 
@@ -88,11 +102,20 @@ class GrpcTracingTests {
 	 * and waits for the server to end the call: its span and meters come after the answer.
 	 */
 	private static void check(ApplicationContext context, String flags) {
+		checkWithTraceparents(context, "00-%s-%s-%s".formatted(TRACE_ID, CALLER_SPAN_ID, flags));
+	}
+
+	/**
+	 * Calls Health/Check with the given traceparent values, in order, and waits for the server to
+	 * end the call.
+	 */
+	private static void checkWithTraceparents(ApplicationContext context, String... traceparents) {
 		ManagedChannel channel = ObservedServer.channel(context);
 		try {
 			Metadata headers = new Metadata();
-			headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
-					"00-%s-%s-%s".formatted(TRACE_ID, CALLER_SPAN_ID, flags));
+			for (String traceparent : traceparents) {
+				headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), traceparent);
+			}
 			HealthGrpc.newBlockingStub(channel)
 				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
 				.withDeadlineAfter(10, TimeUnit.SECONDS)

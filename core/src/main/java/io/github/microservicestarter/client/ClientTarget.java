@@ -26,11 +26,11 @@ record ClientTarget(String appId, ClientMode mode, String address, String modeSo
 
 	/**
 	 * Describes how calls reach the app, for logs and error messages.
-	 * @return for example "sidecar at localhost:50001 as dapr-app-id 'users.prod'"
+	 * @return for example "through the sidecar at localhost:50001 as dapr-app-id 'users.prod'"
 	 */
 	String route() {
 		if (this.mode == ClientMode.SIDECAR) {
-			return "sidecar at %s as dapr-app-id '%s'".formatted(this.address, this.daprAppId);
+			return "through the sidecar at %s as dapr-app-id '%s'".formatted(this.address, this.daprAppId);
 		}
 		return "direct to " + this.address + (this.tls ? " over TLS" : "");
 	}

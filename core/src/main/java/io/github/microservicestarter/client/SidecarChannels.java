@@ -55,8 +55,6 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 
 	private final ManagedChannelFactory channelFactory;
 
-	private final String callerAppId;
-
 	private final Duration gracePeriod;
 
 	private final Supplier<List<ClientInterceptor>> globalInterceptors;
@@ -77,16 +75,14 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * under {@code microservice.clients}.
 	 * @param resolver resolves targets
 	 * @param channelFactory builds connections
-	 * @param callerAppId this app's id, sent to the sidecar as dapr-caller-app-id
 	 * @param gracePeriod how long closing connections wait for calls in flight; negative waits
 	 * for as long as they take
 	 * @param globalInterceptors the interceptors of every call, in order, asked on each target's first call
 	 */
-	SidecarChannels(ClientTargetResolver resolver, ManagedChannelFactory channelFactory, String callerAppId,
-			Duration gracePeriod, Supplier<List<ClientInterceptor>> globalInterceptors) {
+	SidecarChannels(ClientTargetResolver resolver, ManagedChannelFactory channelFactory, Duration gracePeriod,
+			Supplier<List<ClientInterceptor>> globalInterceptors) {
 		this.resolver = resolver;
 		this.channelFactory = channelFactory;
-		this.callerAppId = callerAppId;
 		this.gracePeriod = gracePeriod;
 		this.globalInterceptors = globalInterceptors;
 		resolver.checkDefaults();
@@ -223,8 +219,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		interceptors.addAll(this.globalInterceptors.get());
 		interceptors.add(new UnavailableTargetInterceptor(target));
 		if (target.mode() == ClientMode.SIDECAR) {
-			interceptors.add(new SidecarMetadataInterceptor(target.daprAppId(), this.callerAppId,
-					this.resolver.apiToken()));
+			interceptors.add(new SidecarMetadataInterceptor(target.daprAppId(), this.resolver.apiToken()));
 		}
 		return ClientInterceptors.interceptForward(connection.channel(), interceptors);
 	}

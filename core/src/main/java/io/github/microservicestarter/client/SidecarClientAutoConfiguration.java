@@ -11,7 +11,6 @@ import io.github.microservicestarter.health.ConditionalOnEnabledComponentHealth;
 import io.github.microservicestarter.server.AnnotatedBeans;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerProperties;
-import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.tls.ClientTlsCredentials;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -58,12 +57,12 @@ public class SidecarClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SidecarChannels sidecarChannels(SidecarClientProperties properties, SidecarClientTargetProperties targets,
-			Environment environment, AppServerSettings serverSettings, AppServerProperties serverProperties,
-			ListableBeanFactory beanFactory, ObjectProvider<SidecarChannelCustomizer> customizers,
-			IdTokenSource idTokens, ObjectProvider<SslBundles> sslBundles) {
+			Environment environment, AppServerProperties serverProperties, ListableBeanFactory beanFactory,
+			ObjectProvider<SidecarChannelCustomizer> customizers, IdTokenSource idTokens,
+			ObjectProvider<SslBundles> sslBundles) {
 		ClientTlsCredentials tls = new ClientTlsCredentials(sslBundles.getIfAvailable());
 		return new SidecarChannels(new ClientTargetResolver(properties, targets, environment, tls),
-				new ManagedChannelFactory(properties, customizers::orderedStream, idTokens, tls), serverSettings.appId(),
+				new ManagedChannelFactory(properties, customizers::orderedStream, idTokens, tls),
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(

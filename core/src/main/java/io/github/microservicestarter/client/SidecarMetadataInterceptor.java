@@ -13,26 +13,24 @@ import io.github.microservicestarter.server.DaprMetadata;
 /**
  * Addresses calls to the sidecar as Dapr's gRPC proxying expects: {@code dapr-app-id} names the
  * target (app-id.namespace across namespaces), {@code dapr-stream: true} marks streaming calls,
- * {@code dapr-api-token} authenticates to a sidecar that requires it, and
- * {@code dapr-caller-app-id} names this app.
+ * and {@code dapr-api-token} authenticates to a sidecar that requires it.
+ * <p>
+ * No {@code dapr-caller-app-id}: the sidecar adds its own app id under that name and keeps any
+ * value the app sent, so the callee would receive the header twice.
  */
 class SidecarMetadataInterceptor implements ClientInterceptor {
 
 	private final String daprAppId;
-
-	private final String callerAppId;
 
 	private final String apiToken;
 
 	/**
 	 * Creates the interceptor.
 	 * @param daprAppId the target's dapr-app-id
-	 * @param callerAppId this app's id
 	 * @param apiToken the sidecar's API token, or null
 	 */
-	SidecarMetadataInterceptor(String daprAppId, String callerAppId, String apiToken) {
+	SidecarMetadataInterceptor(String daprAppId, String apiToken) {
 		this.daprAppId = daprAppId;
-		this.callerAppId = callerAppId;
 		this.apiToken = apiToken;
 	}
 
@@ -44,7 +42,6 @@ class SidecarMetadataInterceptor implements ClientInterceptor {
 			@Override
 			public void start(Listener<R> responseListener, Metadata headers) {
 				headers.put(DaprMetadata.APP_ID, SidecarMetadataInterceptor.this.daprAppId);
-				headers.put(DaprMetadata.CALLER_APP_ID, SidecarMetadataInterceptor.this.callerAppId);
 				if (method.getType() != MethodDescriptor.MethodType.UNARY) {
 					headers.put(DaprMetadata.STREAM, "true");
 				}

@@ -24,6 +24,10 @@ class MicrometerCallTracing implements CallTracing {
 
 	private static final Map<String, Metadata.Key<String>> KEYS = new ConcurrentHashMap<>();
 
+	/**
+	 * Reads a header's last value: a traced Dapr sidecar keeps the caller's traceparent and adds its
+	 * own span's after it, so a call through Dapr continues from the sidecar's span.
+	 */
 	private static final Propagator.Getter<Metadata> GETTER = (headers, name) -> headers.get(key(name));
 
 	private static final Propagator.Setter<Metadata> SETTER = (headers, name, value) -> {

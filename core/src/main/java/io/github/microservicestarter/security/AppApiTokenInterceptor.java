@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Set;
 
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
@@ -14,13 +15,26 @@ import io.grpc.Status;
 import io.github.microservicestarter.server.DaprMetadata;
 
 /**
- * Lets through only calls whose {@code dapr-api-token} header holds the app API token, and every
- * call of an open service; the others end {@code UNAUTHENTICATED} before any handler runs, and are
- * counted and logged as {@link RefusedCalls} says. Always in place: without a token it lets every
- * call through, so that whether calls need one is decided when the app starts, not when it is
- * built (Spring AOT fixes a build's conditions).
+ * Lets through only calls whose {@code dapr-api-token} header holds the app API token, every call
+ * of an open service, and the questions Dapr's sidecar asks without the token; the others end
+ * {@code UNAUTHENTICATED} before any handler runs, and are counted and logged as
+ * {@link RefusedCalls} says. Always in place: without a token it lets every call through, so that
+ * whether calls need one is decided when the app starts, not when it is built (Spring AOT fixes a
+ * build's conditions).
  */
 public class AppApiTokenInterceptor implements ServerInterceptor {
+
+	/**
+	 * The methods Dapr's sidecar calls without the token even when it has one: daprd (1.18, its
+	 * gRPC app channel) sends it with invocations, events and binding events only, not with its app
+	 * health probe nor when it asks for the app's subscriptions and input bindings. Refusing them
+	 * would keep the app unhealthy and its subscriptions and bindings unread. They take no data and
+	 * change nothing; they tell whether the app is healthy and the names of the topics and bindings
+	 * it takes, and nothing of its data.
+	 */
+	private static final Set<String> ASKED_WITHOUT_TOKEN = Set.of("dapr.proto.runtime.v1.AppCallbackHealthCheck/HealthCheck",
+			"dapr.proto.runtime.v1.AppCallback/ListTopicSubscriptions",
+			"dapr.proto.runtime.v1.AppCallback/ListInputBindings");
 
 	private final byte[] token;
 
@@ -49,18 +63,20 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 	}
 
 	/**
-	 * Whether the calls of a service that got through carried the token.
-	 * @param service a service's full name
-	 * @return true when a token is set and the service is not open
+	 * Whether the calls of a method that got through carried the token.
+	 * @param method the method
+	 * @return true when a token is set, the method's service is not open and Dapr's sidecar does
+	 * not ask it without the token
 	 */
-	public boolean verifies(String service) {
-		return this.token != null && !this.openServices.contains(service);
+	public boolean verifies(MethodDescriptor<?, ?> method) {
+		return this.token != null && !this.openServices.contains(method.getServiceName())
+				&& !ASKED_WITHOUT_TOKEN.contains(method.getFullMethodName());
 	}
 
 	@Override
 	public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
 			ServerCallHandler<Q, A> next) {
-		if (this.token == null || this.openServices.contains(call.getMethodDescriptor().getServiceName())) {
+		if (!verifies(call.getMethodDescriptor())) {
 			return next.startCall(call, headers);
 		}
 		String presented = headers.get(DaprMetadata.API_TOKEN);

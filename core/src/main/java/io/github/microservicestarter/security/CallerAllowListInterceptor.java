@@ -148,7 +148,7 @@ public class CallerAllowListInterceptor implements ServerInterceptor {
 		if (identity != null) {
 			return identity.appId();
 		}
-		if (!this.tokenCheck.verifies(call.getMethodDescriptor().getServiceName())) {
+		if (!this.tokenCheck.verifies(call.getMethodDescriptor())) {
 			return null;
 		}
 		// The sidecar adds its caller's id after whatever the caller sent: the last one is its.

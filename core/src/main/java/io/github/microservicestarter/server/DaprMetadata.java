@@ -5,7 +5,7 @@ import io.grpc.Metadata;
 /**
  * The gRPC metadata keys of Dapr's protocol, which the sidecar and the apps it connects exchange.
  * Here because the server receives them and every feature package depends on this one: security
- * checks the API token, observability logs the caller, the client sends them all.
+ * checks the API token, observability logs the caller, the client sends those the sidecar reads.
  */
 public final class DaprMetadata {
 

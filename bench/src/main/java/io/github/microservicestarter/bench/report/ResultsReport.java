@@ -44,7 +44,19 @@ public final class ResultsReport {
 									Double.NaN))),
 			new Comparison("startup", "6. Startup: process start to the first successful SayHello",
 					List.of("summator", "summator-cds"), "plain",
-					List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))));
+					List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))),
+			new Comparison("dapr-fixed",
+					"7a. Through two Dapr sidecars (the caller's daprd, then the server's) vs direct, starter server, at a fixed rate ({dapr_fixed_load}): unary SayHello with a 1 KB name",
+					List.of("dapr"), "direct",
+					List.of(new Metric("p50_us", "p50 latency, µs", Kind.DIFFERENCE, Double.NaN),
+							new Metric("p90_us", "p90 latency, µs", Kind.DIFFERENCE, Double.NaN),
+							new Metric("p99_us", "p99 latency, µs", Kind.DIFFERENCE, Double.NaN))),
+			new Comparison("dapr-max",
+					"7b. Through two Dapr sidecars vs direct, as fast as the load goes ({dapr_max_load}): unary SayHello with a 1 KB name",
+					List.of("dapr"), "direct",
+					List.of(new Metric("rps", "req/s", Kind.RATIO, Double.NaN),
+							new Metric("p50_us", "p50 latency, µs", Kind.RATIO, Double.NaN),
+							new Metric("p99_us", "p99 latency, µs", Kind.RATIO, Double.NaN))));
 
 	private static final String NOTES = """
 			### How to read it
@@ -61,6 +73,10 @@ public final class ResultsReport {
 			  garbage it has not collected yet (a young GC's figure may still include old garbage).
 			- The client's CPU per call (comparison 3): the load client's process CPU time (every
 			  thread, user and system) over the measured window, divided by the calls answered.
+			- Comparison 7: ghz's own percentiles over every call of the measured run (a warm-up run
+			  before it is not counted); every call ended OK, and the server's count agrees. Each daprd
+			  shares a CPU: the server's with the server, the caller's with ghz, as a sidecar shares its
+			  app's node.
 			- Startup has no warm-up: it is a cold start, the time from launching the JVM to the first
 			  SayHello that succeeds (polled every 2 ms from the load CPU). summator is the runnable jar
 			  as built; summator-cds is the same jar extracted and started with the class data sharing
