@@ -73,7 +73,9 @@ class SidecarClientThroughDaprdTests {
 		// Without daprd, fails under CI and skips elsewhere before anything starts.
 		DaprTools.daprd();
 		callee = TestApps.start(RecordingEcho.class, "callee",
-				"microservice.security.app-api-token=" + CALLEE_APP_TOKEN);
+				"microservice.security.app-api-token=" + CALLEE_APP_TOKEN,
+				"microservice.security.callers[0].services=probe.Echo/Split",
+				"microservice.security.callers[0].apps=caller");
 		calleeSidecar = Daprd.builder("callee", daprDirectory)
 			.appPort(TestApps.port(callee))
 			.environment("DAPR_API_TOKEN", CALLEE_SIDECAR_TOKEN)
@@ -181,6 +183,41 @@ class SidecarClientThroughDaprdTests {
 			assertThat(echo().callsSince(before)).hasSize(2)
 				.allSatisfy((call) -> assertThat(call.all("dapr-caller-app-id")).containsExactly("caller"));
 		});
+	}
+
+	@Test
+	void callerIdAnAppWritesItselfComesBeforeItsSidecarsAndCannotPassTheCallersRules() throws Exception {
+		try (Daprd intruderSidecar = Daprd.builder("intruder", daprDirectory).start();
+				ManagedChannelCloser intruder = new ManagedChannelCloser(
+						ManagedChannelBuilder.forAddress("localhost", intruderSidecar.grpcPort()).usePlaintext().build())) {
+			Metadata route = new Metadata();
+			route.put(DaprMetadata.APP_ID, "callee");
+			route.put(DaprMetadata.CALLER_APP_ID, "caller");
+			int before = echo().calls().size();
+			EchoGrpc.newBlockingStub(intruder.channel())
+				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(route))
+				.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+				.get(request("who"));
+			assertThat(echo().callsSince(before).get(0).all("dapr-caller-app-id")).containsExactly("caller", "intruder");
+			StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class,
+					() -> EchoGrpc.newBlockingStub(intruder.channel())
+						.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(route))
+						.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+						.split(request("only the caller"))
+						.hasNext());
+			assertThat(refusal.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+			assertThat(refusal.getStatus().getDescription()).isEqualTo("App 'intruder' may not call probe.Echo/Split");
+		}
+	}
+
+	/** A channel shut down on close. */
+	private record ManagedChannelCloser(ManagedChannel channel) implements AutoCloseable {
+
+		@Override
+		public void close() throws InterruptedException {
+			this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+
 	}
 
 	@Test
