@@ -147,7 +147,7 @@ class DemosThroughDaprSidecarsTests {
 			.getMessage()).isEqualTo("Hello Ada Lovelace");
 		// The apps and the sidecars export on their own schedules (the apps every 5 s by default).
 		List<JsonNode> spans = new ArrayList<>();
-		await("the trace's spans in Zipkin").atMost(Duration.ofSeconds(30))
+		await("the trace's spans in Zipkin").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				spans.clear();
