@@ -36,6 +36,7 @@ import io.github.microservicestarter.security.AppApiTokenInterceptor;
 import io.github.microservicestarter.security.AppSecurityAutoConfiguration;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.GrpcServerLimits;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 
@@ -70,7 +71,8 @@ class BeanBackOffTests {
 				"microservice.access-log.enabled=true", "management.endpoints.web.exposure.include=grpc");
 
 	static Stream<Arguments> beans() {
-		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(AppApiTokenInterceptor.class),
+		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(GrpcServerLimits.class),
+				Arguments.of(AppApiTokenInterceptor.class),
 				Arguments.of(PayloadConverter.class), Arguments.of(DaprHandlers.class),
 				Arguments.of(AppCallbackService.class), Arguments.of(AppCallbackHealthService.class),
 				Arguments.of(SidecarChannels.class), Arguments.of(SidecarClientTargets.class),

@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The gRPC server's settings and executor, independent of net.devh's starter, which runs the server.
+ * The gRPC server's settings, limits and executor, the same whichever library runs the server.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ AppProperties.class, AppServerProperties.class })
@@ -30,6 +30,12 @@ public class AppServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	AppServerSettings appServerSettings(AppProperties properties, Environment environment) {
 		return new AppServerSettingsResolver(environment).resolve(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrpcServerLimits grpcServerLimits(AppServerProperties properties) {
+		return new GrpcServerLimits(properties);
 	}
 
 	@Bean(name = SERVER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")
