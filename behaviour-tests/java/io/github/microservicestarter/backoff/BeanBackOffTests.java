@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.microservicestarter.accesslog.AccessLogAutoConfiguration;
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
+import io.github.microservicestarter.admission.AdmissionControl;
+import io.github.microservicestarter.admission.AdmissionMetrics;
+import io.github.microservicestarter.admission.ClientStreamBudget;
 import io.github.microservicestarter.accesslog.TraceIds;
 import io.github.microservicestarter.callback.AppCallbackHealthService;
 import io.github.microservicestarter.callback.AppCallbackService;
@@ -56,7 +60,8 @@ class BeanBackOffTests {
 	 * {@code /actuator/grpc} exposed.
 	 */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AppSecurityAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AdmissionAutoConfiguration.class,
+				AppSecurityAutoConfiguration.class,
 				CallbackAutoConfiguration.class, SidecarClientAutoConfiguration.class,
 				GrpcInstrumentationAutoConfiguration.class, GrpcHealthAutoConfiguration.class,
 				GrpcEndpointAutoConfiguration.class, AccessLogAutoConfiguration.class,
@@ -72,6 +77,8 @@ class BeanBackOffTests {
 
 	static Stream<Arguments> beans() {
 		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(GrpcServerLimits.class),
+				Arguments.of(AdmissionControl.class), Arguments.of(ClientStreamBudget.class),
+				Arguments.of(AdmissionMetrics.class),
 				Arguments.of(AppApiTokenInterceptor.class),
 				Arguments.of(PayloadConverter.class), Arguments.of(DaprHandlers.class),
 				Arguments.of(AppCallbackService.class), Arguments.of(AppCallbackHealthService.class),

@@ -3,7 +3,6 @@ package io.github.microservicestarter.boot3;
 import java.util.stream.Stream;
 
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
 import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +42,6 @@ class Boot3BeanBackOffTests {
 	@MethodSource("beans")
 	void beanOfTheAppsOwnReplacesTheStarters(Class<?> type) {
 		BackOff.assertReplaced(this.runner, type, null);
-	}
-
-	@Test
-	void executorConfigurerOfTheAppsOwnUnderItsNameReplacesTheStarters() {
-		BackOff.assertReplaced(this.runner, GrpcServerConfigurer.class, "appServerExecutorConfigurer");
 	}
 
 	@Test

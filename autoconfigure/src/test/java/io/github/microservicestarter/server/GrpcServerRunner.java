@@ -5,6 +5,7 @@ import net.devh.boot.grpc.server.autoconfigure.GrpcReflectionServiceAutoConfigur
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration;
 
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
 import io.github.microservicestarter.boot3.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot3.jackson.JacksonPayloadAutoConfiguration;
 import io.github.microservicestarter.boot3.netdevh.NetDevhServerAutoConfiguration;
@@ -33,7 +34,7 @@ public final class GrpcServerRunner {
 	 */
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
-			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AdmissionAutoConfiguration.class,
 					NetDevhServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
 					JacksonPayloadAutoConfiguration.class, GrpcServerAutoConfiguration.class,
 					GrpcServerFactoryAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class,

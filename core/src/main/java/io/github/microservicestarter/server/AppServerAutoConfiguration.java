@@ -1,7 +1,7 @@
 package io.github.microservicestarter.server;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -46,8 +46,10 @@ public class AppServerAutoConfiguration {
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("grpc-server-");
 		threadFactory.setDaemon(true);
 		// Bounded threads, queued calls: grpc-java's default cached pool grows a thread per
-		// concurrent call and loses throughput to the churn.
-		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+		// concurrent call and loses throughput to the churn. A call has at most one task queued, and
+		// admission control bounds the calls: the queue holds the admitted ones and those ending.
+		int queue = 2 * ServerPropertyChecks.positive("max-concurrent-calls", properties.getMaxConcurrentCalls());
+		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
 				threadFactory);
 	}
 

@@ -23,6 +23,25 @@ public class AppServerProperties {
 	private final Executor executor = new Executor();
 
 	/**
+	 * Calls the whole server runs at once, health checks aside; the next one is refused at once
+	 * with RESOURCE_EXHAUSTED and a retry delay, which keeps latency and memory bounded under any
+	 * load. Raise it for apps that hold many long streams.
+	 */
+	private int maxConcurrentCalls = 200;
+
+	/**
+	 * The delay a call refused for max-concurrent-calls is told to wait before it retries
+	 * (google.rpc.RetryInfo).
+	 */
+	private Duration overloadRetryDelay = Duration.ofMillis(200);
+
+	/**
+	 * Largest total of the requests of one client-streaming call, which the service typically
+	 * collects until the client half-closes; beyond it the call ends with RESOURCE_EXHAUSTED.
+	 */
+	private DataSize maxClientStreamSize = DataSize.ofMegabytes(16);
+
+	/**
 	 * Largest request message the server reads; a larger one ends its call with
 	 * RESOURCE_EXHAUSTED.
 	 */
@@ -72,6 +91,30 @@ public class AppServerProperties {
 
 	public Executor getExecutor() {
 		return this.executor;
+	}
+
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		this.maxConcurrentCalls = maxConcurrentCalls;
+	}
+
+	public Duration getOverloadRetryDelay() {
+		return this.overloadRetryDelay;
+	}
+
+	public void setOverloadRetryDelay(Duration overloadRetryDelay) {
+		this.overloadRetryDelay = overloadRetryDelay;
+	}
+
+	public DataSize getMaxClientStreamSize() {
+		return this.maxClientStreamSize;
+	}
+
+	public void setMaxClientStreamSize(DataSize maxClientStreamSize) {
+		this.maxClientStreamSize = maxClientStreamSize;
 	}
 
 	public DataSize getMaxInboundMessageSize() {

@@ -7,7 +7,11 @@ import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.microservicestarter.server.ServerPropertyChecks.bytes;
+import static io.github.microservicestarter.server.ServerPropertyChecks.notNegative;
+import static io.github.microservicestarter.server.ServerPropertyChecks.positive;
+import static io.github.microservicestarter.server.ServerPropertyChecks.positiveOrNone;
 
 /**
  * Applies the server's limits ({@code microservice.server.max-*} and {@code keepalive.*}) to its
@@ -18,8 +22,6 @@ import org.springframework.util.unit.DataSize;
  * size limits only.
  */
 public class GrpcServerLimits implements GrpcServerCustomizer, Ordered {
-
-	private static final String PREFIX = "microservice.server.";
 
 	private final int maxInboundMessageSize;
 
@@ -78,41 +80,6 @@ public class GrpcServerLimits implements GrpcServerCustomizer, Ordered {
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	private static int bytes(String property, DataSize size) {
-		if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
-			throw new InvalidAppSettingException(PREFIX + property,
-					"%s is not a size the server can read up to: it takes 1B to 2GB.".formatted(size),
-					"Set %s%s to a size such as 4MB, or remove it for the default.".formatted(PREFIX, property));
-		}
-		return (int) size.toBytes();
-	}
-
-	private static int positive(String property, int value) {
-		if (value < 1) {
-			throw new InvalidAppSettingException(PREFIX + property, value + " would let no call through.",
-					"Set %s%s to 1 or more, or remove it for the default.".formatted(PREFIX, property));
-		}
-		return value;
-	}
-
-	private static Duration notNegative(String property, Duration value) {
-		if (value == null || value.isNegative()) {
-			throw new InvalidAppSettingException(PREFIX + property, value + " is not a time the server can wait.",
-					"Set %s%s to 0 or more (for example 20s), or remove it for the default.".formatted(PREFIX,
-							property));
-		}
-		return value;
-	}
-
-	private static Duration positiveOrNone(String property, Duration value) {
-		if (value != null && (value.isNegative() || value.isZero())) {
-			throw new InvalidAppSettingException(PREFIX + property, value + " would close every connection at once.",
-					"Set %s%s to a positive time (for example 15m), or leave it empty for none.".formatted(PREFIX,
-							property));
-		}
-		return value;
 	}
 
 }

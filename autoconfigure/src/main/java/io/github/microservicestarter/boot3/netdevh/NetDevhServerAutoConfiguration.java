@@ -1,7 +1,5 @@
 package io.github.microservicestarter.boot3.netdevh;
 
-import java.util.concurrent.Executor;
-
 import io.grpc.BindableService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
@@ -22,11 +20,9 @@ import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
-import io.github.microservicestarter.server.ServerExecutorKind;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -48,22 +44,6 @@ public class NetDevhServerAutoConfiguration {
 	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
 			ObjectProvider<AppServerProperties> serverProperties) {
 		return new GrpcServerPropertiesBinder(settings, serverProperties);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "appServerExecutorConfigurer")
-	GrpcServerConfigurer appServerExecutorConfigurer(AppServerProperties properties,
-			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor) {
-		ServerExecutorKind kind = properties.getExecutor().getKind();
-		Executor configured = executor.getIfAvailable();
-		return (builder) -> {
-			if (configured != null) {
-				builder.executor(configured);
-			}
-			else if (kind == ServerExecutorKind.DIRECT) {
-				builder.directExecutor();
-			}
-		};
 	}
 
 	/**

@@ -18,7 +18,6 @@ import io.github.microservicestarter.server.ServerEventsListener;
 import io.github.microservicestarter.test.ActuatorHealth;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.grpc.server.service.GrpcServiceConfigurer;
 
@@ -33,7 +32,7 @@ class Boot4BeanBackOffTests {
 
 	static Stream<Arguments> beans() {
 		return Stream.of(Arguments.of(ServerEventsListener.class), Arguments.of(ServedServices.class),
-				Arguments.of(GrpcServerExecutorProvider.class), Arguments.of(HealthReadings.class),
+				Arguments.of(HealthReadings.class),
 				Arguments.of(ComponentHealthContributors.class), Arguments.of(JsonPayloads.class));
 	}
 

@@ -1,5 +1,6 @@
 package io.github.microservicestarter.server;
 
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
 import io.github.microservicestarter.boot4.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot4.grpc.SpringGrpcServerAutoConfiguration;
 import io.github.microservicestarter.boot4.jackson.JacksonPayloadAutoConfiguration;
@@ -32,7 +33,7 @@ public final class GrpcServerRunner {
 	 */
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
-			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AdmissionAutoConfiguration.class,
 					SpringGrpcServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
 					JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class,
 					GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,

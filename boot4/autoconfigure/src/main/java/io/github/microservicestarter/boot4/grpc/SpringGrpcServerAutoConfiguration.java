@@ -1,7 +1,5 @@
 package io.github.microservicestarter.boot4.grpc;
 
-import java.util.concurrent.Executor;
-
 import io.grpc.BindableService;
 import io.grpc.protobuf.services.ProtoReflectionService;
 
@@ -16,15 +14,11 @@ import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerServicesAutoConfiguration;
 import org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -45,7 +39,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * ({@code spring.grpc.server.port}, set by the user, comes second in the port's precedence, as
  * net.devh's {@code grpc.server.port} does on Boot 3). Spring Boot serves every
  * {@link BindableService} bean, with health and reflection; this adds the starter's global
- * interceptors, executor, started and terminated handling and served-services view.
+ * interceptors, its {@code GrpcServerCustomizer} beans (limits, admission control and executor
+ * among them), started and terminated handling and served-services view.
  * <p>
  * Ordered before Spring Boot's server auto-configurations, which start a server only when some
  * {@link BindableService} bean exists: the starter's own services (Dapr's callbacks) must be
@@ -62,31 +57,6 @@ public class SpringGrpcServerAutoConfiguration {
 			ObjectProvider<AppServerProperties> serverProperties, ObjectProvider<SslBundleRegistry> sslBundles,
 			Environment environment) {
 		return new GrpcServerPropertiesBinder(settings, serverProperties, sslBundles, environment);
-	}
-
-	/**
-	 * The server's executor: the starter's bounded pool, or one of the app's by the same name.
-	 * Without a provider Spring Boot keeps grpc-java's cached pool, the executor kind 'cached'.
-	 * @param executor the executor
-	 * @return its provider
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(name = AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME)
-	GrpcServerExecutorProvider appServerExecutorProvider(
-			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) Executor executor) {
-		return () -> executor;
-	}
-
-	/**
-	 * The transport's event loop as the executor, for handlers that never block.
-	 * @return the provider
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty(name = "microservice.server.executor.kind", havingValue = "direct")
-	GrpcServerExecutorProvider directServerExecutorProvider() {
-		return () -> Runnable::run;
 	}
 
 	@Bean
