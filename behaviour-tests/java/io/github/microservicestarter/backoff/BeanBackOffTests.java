@@ -28,6 +28,13 @@ import io.github.microservicestarter.client.SidecarClientTargets;
 import io.github.microservicestarter.client.SidecarClientsEndpointContributor;
 import io.github.microservicestarter.client.SidecarClientsHealth;
 import io.github.microservicestarter.endpoint.GrpcEndpoint;
+import io.github.microservicestarter.errors.CallErrorsInterceptor;
+import io.github.microservicestarter.errors.ErrorMetrics;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
+import io.github.microservicestarter.errors.ExceptionStatuses;
+import io.github.microservicestarter.errors.QuietGrpcLogs;
+import io.github.microservicestarter.errors.ServerWarnings;
+import io.github.microservicestarter.errors.UnknownMethods;
 import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthFollowsAvailability;
@@ -61,7 +68,7 @@ class BeanBackOffTests {
 	 */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, AdmissionAutoConfiguration.class,
-				AppSecurityAutoConfiguration.class,
+				ErrorsAutoConfiguration.class, AppSecurityAutoConfiguration.class,
 				CallbackAutoConfiguration.class, SidecarClientAutoConfiguration.class,
 				GrpcInstrumentationAutoConfiguration.class, GrpcHealthAutoConfiguration.class,
 				GrpcEndpointAutoConfiguration.class, AccessLogAutoConfiguration.class,
@@ -78,7 +85,9 @@ class BeanBackOffTests {
 	static Stream<Arguments> beans() {
 		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(GrpcServerLimits.class),
 				Arguments.of(AdmissionControl.class), Arguments.of(ClientStreamBudget.class),
-				Arguments.of(AdmissionMetrics.class),
+				Arguments.of(AdmissionMetrics.class), Arguments.of(ServerWarnings.class),
+				Arguments.of(ExceptionStatuses.class), Arguments.of(CallErrorsInterceptor.class),
+				Arguments.of(UnknownMethods.class), Arguments.of(QuietGrpcLogs.class), Arguments.of(ErrorMetrics.class),
 				Arguments.of(AppApiTokenInterceptor.class),
 				Arguments.of(PayloadConverter.class), Arguments.of(DaprHandlers.class),
 				Arguments.of(AppCallbackService.class), Arguments.of(AppCallbackHealthService.class),
