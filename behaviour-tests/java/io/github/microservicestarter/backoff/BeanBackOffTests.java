@@ -47,6 +47,7 @@ import io.github.microservicestarter.security.AppApiTokenInterceptor;
 import io.github.microservicestarter.security.AppSecurityAutoConfiguration;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.CallsInFlight;
 import io.github.microservicestarter.server.GrpcServerLimits;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.test.BootAutoConfigurations;
@@ -84,6 +85,7 @@ class BeanBackOffTests {
 
 	static Stream<Arguments> beans() {
 		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(GrpcServerLimits.class),
+				Arguments.of(CallsInFlight.class),
 				Arguments.of(AdmissionControl.class), Arguments.of(ClientStreamBudget.class),
 				Arguments.of(AdmissionMetrics.class), Arguments.of(ServerWarnings.class),
 				Arguments.of(ExceptionStatuses.class), Arguments.of(CallErrorsInterceptor.class),

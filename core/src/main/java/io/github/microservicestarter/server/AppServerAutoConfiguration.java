@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -26,6 +27,9 @@ public class AppServerAutoConfiguration {
 	 */
 	public static final String SERVER_EXECUTOR_BEAN_NAME = "grpcServerExecutor";
 
+	/** The order of {@link CallsInFlight} among the global interceptors: inside the call meters. */
+	public static final int CALLS_IN_FLIGHT_ORDER = 2900;
+
 	@Bean
 	@ConditionalOnMissingBean
 	AppServerSettings appServerSettings(AppProperties properties, Environment environment) {
@@ -36,6 +40,19 @@ public class AppServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	GrpcServerLimits grpcServerLimits(AppServerProperties properties) {
 		return new GrpcServerLimits(properties);
+	}
+
+	/**
+	 * The calls the server runs, ended with UNAVAILABLE when the shutdown grace period is over;
+	 * inside the call meters (order 2500), which then see how they end.
+	 * @return the interceptor
+	 */
+	@Bean
+	@GlobalServerInterceptor
+	@Order(CALLS_IN_FLIGHT_ORDER)
+	@ConditionalOnMissingBean
+	CallsInFlight callsInFlight() {
+		return new CallsInFlight();
 	}
 
 	@Bean(name = SERVER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")

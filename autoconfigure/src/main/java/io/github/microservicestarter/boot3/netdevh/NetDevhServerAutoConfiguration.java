@@ -5,6 +5,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
+import net.devh.boot.grpc.server.event.GrpcServerShutdownEvent;
 import net.devh.boot.grpc.server.event.GrpcServerStartedEvent;
 import net.devh.boot.grpc.server.event.GrpcServerTerminatedEvent;
 import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
@@ -17,6 +18,7 @@ import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.CallsInFlight;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
@@ -59,11 +61,13 @@ public class NetDevhServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ServerEventsListener.class)
-	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
-			AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
-				(started) -> started.getServer().getPort(), GrpcServerTerminatedEvent.class,
-				GrpcServerTerminatedEvent::getServer);
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerShutdownEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, AppServerProperties properties, CallsInFlight calls,
+			ConfigurableEnvironment environment) {
+		AppServerEvents events = new AppServerEvents(settings, environment, properties.getShutdownGracePeriod(), calls);
+		return new ServerEventsListener<>(events, GrpcServerStartedEvent.class,
+				(started) -> started.getServer().getPort(), GrpcServerShutdownEvent.class,
+				GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.CallsInFlight;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.lifecycle.GrpcServerTerminatedEvent;
 import org.springframework.grpc.server.service.DefaultGrpcServiceConfigurer;
@@ -67,10 +69,12 @@ public class SpringGrpcServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ServerEventsListener.class)
-	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
-			AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
-				GrpcServerStartedEvent::getPort, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerShutdownEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, AppServerProperties properties, CallsInFlight calls,
+			ConfigurableEnvironment environment) {
+		AppServerEvents events = new AppServerEvents(settings, environment, properties.getShutdownGracePeriod(), calls);
+		return new ServerEventsListener<>(events, GrpcServerStartedEvent.class, GrpcServerStartedEvent::getPort,
+				GrpcServerShutdownEvent.class, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean
