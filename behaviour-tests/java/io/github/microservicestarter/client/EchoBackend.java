@@ -58,9 +58,9 @@ final class EchoBackend implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
-	private EchoBackend(String name) throws IOException {
+	private EchoBackend(String name, int port) throws IOException {
 		this.name = name;
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
 			.addService(ServerInterceptors.intercept(new Echo(), new Recorder()))
 			.build()
 			.start();
@@ -72,7 +72,22 @@ final class EchoBackend implements AutoCloseable {
 	 * @return the running backend
 	 */
 	static EchoBackend start(String name) throws IOException {
-		return new EchoBackend(name);
+		return new EchoBackend(name, 0);
+	}
+
+	/**
+	 * Starts a backend on a given port.
+	 * @param name its name, in every reply
+	 * @param port its port on the loopback address
+	 * @return the running backend
+	 */
+	static EchoBackend start(String name, int port) throws IOException {
+		return new EchoBackend(name, port);
+	}
+
+	/** Waits until the backend is shut down. */
+	void awaitTermination() throws InterruptedException {
+		this.server.awaitTermination();
 	}
 
 	String name() {
