@@ -26,6 +26,36 @@ final class AcknowledgedWrites {
 
 	private static final int WRITERS = 3;
 
+	/**
+	 * Starts the service, writes, kills it right after an acknowledged write, round after round,
+	 * and checks that the service started once more has every acknowledged write.
+	 * @param rounds the kills
+	 * @param writesPerRound the writes to acknowledge before each kill
+	 * @param service starts the service on the same data, given the round's name for its log
+	 * @return how many users it checked
+	 */
+	static int surviveKills(int rounds, int writesPerRound, ServiceStarter service) throws Exception {
+		AcknowledgedWrites writes = new AcknowledgedWrites();
+		for (int round = 0; round < rounds; round++) {
+			try (UserServiceProcess started = service.start("round-" + round)) {
+				writes.writeThenKill(started, writesPerRound);
+			}
+		}
+		try (UserServiceProcess started = service.start("after")) {
+			return writes.assertAllFound(started::channel);
+		}
+	}
+
+	/**
+	 * Starts the service on the data under test.
+	 */
+	@FunctionalInterface
+	interface ServiceStarter {
+
+		UserServiceProcess start(String name) throws Exception;
+
+	}
+
 	private final Map<String, String> names = new ConcurrentHashMap<>();
 
 	private final Map<String, String> unacknowledgedRenames = new ConcurrentHashMap<>();
