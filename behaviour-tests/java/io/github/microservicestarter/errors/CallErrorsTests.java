@@ -113,14 +113,31 @@ class CallErrorsTests {
 	}
 
 	@Test
-	void detailsLargerThanFourKilobytesKeepTheirCutMessageAndLoseTheRest() {
+	void statusDetailsWithALongMessageKeepTheirDetailsWithTheMessageCut() {
+		this.runner.run((context) -> {
+			try (LoopbackChannel channel = LoopbackChannel.plaintext(GrpcServerRunner.localPort(context))) {
+				StatusRuntimeException failed = catchThrowableOfType(StatusRuntimeException.class,
+						() -> echo(channel.channel(), "long-message"));
+				assertThat(failed.getStatus().getCode()).isEqualTo(Code.INVALID_ARGUMENT);
+				assertThat(failed.getTrailers().get(StatusBounds.DETAILS_KEY)).isNotNull();
+				com.google.rpc.Status details = StatusProto.fromThrowable(failed);
+				assertThat(details.getMessage()).hasSize(1024).endsWith("y...");
+				assertThat(details.getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField())
+					.isEqualTo("name");
+			}
+		});
+	}
+
+	@Test
+	void statusDetailsLargerThanFourKilobytesLoseTheirDetails() {
 		this.runner.run((context) -> {
 			try (LoopbackChannel channel = LoopbackChannel.plaintext(GrpcServerRunner.localPort(context))) {
 				StatusRuntimeException failed = catchThrowableOfType(StatusRuntimeException.class,
 						() -> echo(channel.channel(), "long-details"));
 				assertThat(failed.getStatus().getCode()).isEqualTo(Code.INVALID_ARGUMENT);
+				assertThat(failed.getTrailers().get(StatusBounds.DETAILS_KEY)).isNotNull();
 				com.google.rpc.Status details = StatusProto.fromThrowable(failed);
-				assertThat(details.getMessage()).hasSize(1024).endsWith("y...");
+				assertThat(details.getMessage()).isEqualTo("too long");
 				assertThat(details.getDetailsList()).isEmpty();
 			}
 		});

@@ -32,18 +32,23 @@ class FailingEchoService extends EchoGrpc.EchoImplBase {
 			case "on-error-not-found" -> responseObserver.onError(new NoSuchThing("thing 9"));
 			case "invalid" -> throw new InvalidThing("name");
 			case "long-description" -> throw Status.NOT_FOUND.withDescription("x".repeat(100_000)).asRuntimeException();
-			case "long-details" -> throw StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-				.setCode(Status.Code.INVALID_ARGUMENT.value())
-				.setMessage("y".repeat(6000))
-				.addDetails(Any.pack(BadRequest.newBuilder()
-					.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("z".repeat(6000)))
-					.build()))
-				.build());
+			case "long-message" -> throw invalid("y".repeat(6000), "name");
+			case "long-details" -> throw invalid("too long", "z".repeat(6000));
 			default -> {
 				responseObserver.onNext(EchoReply.newBuilder().setText(text).build());
 				responseObserver.onCompleted();
 			}
 		}
+	}
+
+	private static RuntimeException invalid(String message, String field) {
+		return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+			.setCode(Status.Code.INVALID_ARGUMENT.value())
+			.setMessage(message)
+			.addDetails(Any.pack(BadRequest.newBuilder()
+				.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field))
+				.build()))
+			.build());
 	}
 
 	static class NoSuchThing extends RuntimeException {

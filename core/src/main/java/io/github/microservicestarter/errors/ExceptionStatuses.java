@@ -103,11 +103,12 @@ public class ExceptionStatuses {
 	}
 
 	/**
-	 * The status of a status exception, or the one an advice maps the failure to.
+	 * The status of a status exception, with its trailers, or the one an advice maps the failure
+	 * to; for the server library's own exception handling, which runs before the starter's.
 	 * @param failure why the call failed
 	 * @return the status, or null when nothing maps the failure
 	 */
-	StatusRuntimeException mapped(Throwable failure) {
+	public StatusRuntimeException mapped(Throwable failure) {
 		if (failure instanceof StatusRuntimeException status) {
 			return status;
 		}

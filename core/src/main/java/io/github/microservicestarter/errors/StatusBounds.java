@@ -26,6 +26,9 @@ final class StatusBounds {
 	static final Metadata.Key<byte[]> DETAILS_KEY = Metadata.Key.of("grpc-status-details-bin",
 			Metadata.BINARY_BYTE_MARSHALLER);
 
+	private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
+			ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
+
 	private static final String CUT = "...";
 
 	private StatusBounds() {
@@ -66,7 +69,7 @@ final class StatusBounds {
 			status.clearDetails();
 		}
 		trailers.removeAll(DETAILS_KEY);
-		trailers.put(ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance()), status.build());
+		trailers.put(DETAILS, status.build());
 	}
 
 	private static boolean fits(String text) {

@@ -5,6 +5,8 @@ import io.grpc.protobuf.services.ProtoReflectionService;
 
 import io.github.microservicestarter.callback.CallbackAutoConfiguration;
 import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
+import io.github.microservicestarter.errors.ExceptionStatuses;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
@@ -48,7 +50,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * {@link BindableService} bean exists: the starter's own services (Dapr's callbacks) must be
  * there by then.
  */
-@AutoConfiguration(after = { AppServerAutoConfiguration.class, CallbackAutoConfiguration.class },
+@AutoConfiguration(
+		after = { AppServerAutoConfiguration.class, CallbackAutoConfiguration.class, ErrorsAutoConfiguration.class },
 		before = { GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,
 				GrpcServerHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
 @ConditionalOnClass(GrpcServerFactory.class)
@@ -83,6 +86,17 @@ public class SpringGrpcServerAutoConfiguration {
 		DefaultGrpcServiceConfigurer springGrpc = new DefaultGrpcServiceConfigurer(context);
 		springGrpc.afterPropertiesSet();
 		return new AnnotatedInterceptorsServiceConfigurer(springGrpc, context);
+	}
+
+	/**
+	 * Spring gRPC's exception handling, answering with the core's statuses of exceptions.
+	 * @param statuses the statuses of exceptions
+	 * @return the handler
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ExceptionStatusesHandler exceptionStatusesHandler(ExceptionStatuses statuses) {
+		return new ExceptionStatusesHandler(statuses);
 	}
 
 	@Bean
