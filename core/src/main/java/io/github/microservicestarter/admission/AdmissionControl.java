@@ -1,7 +1,6 @@
 package io.github.microservicestarter.admission;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -19,8 +18,8 @@ import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerStreamTracer;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import io.grpc.Status;
+import io.grpc.protobuf.ProtoUtils;
 
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 
@@ -32,8 +31,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Bounds the calls the server runs at once and refuses the rest at once, before they cost a
  * thread or a queue slot: a call beyond {@code microservice.server.max-concurrent-calls} ends with
  * RESOURCE_EXHAUSTED and a {@code google.rpc.RetryInfo} delay, decided on the transport's thread.
- * Health checks (gRPC's and Dapr's) take no permit and run on a small pool of their own, so they
- * answer while the service is saturated.
+ * Health checks take no permit and answer while the service is saturated: gRPC's on the
+ * transport's thread, Dapr's (which reads the actuator's health) on a small pool of their own.
  * <p>
  * It runs as the first {@link GrpcServerCustomizer} after the limits: the transport's event loop
  * becomes the server's executor, where each call's executor is chosen
@@ -42,15 +41,24 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  */
 public class AdmissionControl implements GrpcServerCustomizer, Ordered, DisposableBean {
 
-	/** The services answered whatever the load: Kubernetes' and Dapr's health checks. */
-	static final Set<String> HEALTH_SERVICES = Set.of("grpc.health.v1.Health",
-			"dapr.proto.runtime.v1.AppCallbackHealthCheck");
+	/**
+	 * gRPC's health service, answered on the transport's thread: its answers are read from memory
+	 * (the server's health manager), and a hop to another thread is what an overloaded machine
+	 * delays most.
+	 */
+	static final String GRPC_HEALTH = "grpc.health.v1.Health";
+
+	/** Dapr's app health check, answered on the health pool: it reads the actuator's health. */
+	static final String DAPR_HEALTH = "dapr.proto.runtime.v1.AppCallbackHealthCheck";
 
 	private static final int HEALTH_THREADS = 2;
 
 	private static final int HEALTH_QUEUE = 100;
 
 	private static final Executor DIRECT = Runnable::run;
+
+	private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
+			ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
 	private final int maxConcurrentCalls;
 
@@ -60,11 +68,13 @@ public class AdmissionControl implements GrpcServerCustomizer, Ordered, Disposab
 
 	private final boolean onTransportThreads;
 
-	private final Duration retryDelay;
-
 	private final ThreadPoolExecutor healthExecutor;
 
 	private final LongAdder refused = new LongAdder();
+
+	private final Status refusal;
+
+	private final com.google.rpc.Status refusalDetails;
 
 	/**
 	 * Creates the admission control.
@@ -81,7 +91,18 @@ public class AdmissionControl implements GrpcServerCustomizer, Ordered, Disposab
 		this.permits = new Semaphore(maxConcurrentCalls);
 		this.callExecutor = callExecutor;
 		this.onTransportThreads = onTransportThreads;
-		this.retryDelay = retryDelay;
+		String message = "The server runs as many calls as it can (%d); retry after %d ms".formatted(maxConcurrentCalls,
+				retryDelay.toMillis());
+		this.refusal = Status.RESOURCE_EXHAUSTED.withDescription(message);
+		this.refusalDetails = com.google.rpc.Status.newBuilder()
+			.setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+			.setMessage(message)
+			.addDetails(Any.pack(RetryInfo.newBuilder()
+				.setRetryDelay(com.google.protobuf.Duration.newBuilder()
+					.setSeconds(retryDelay.getSeconds())
+					.setNanos(retryDelay.getNano()))
+				.build()))
+			.build();
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("grpc-health-");
 		threads.setDaemon(true);
 		this.healthExecutor = new ThreadPoolExecutor(HEALTH_THREADS, HEALTH_THREADS, 60, TimeUnit.SECONDS,
@@ -141,19 +162,9 @@ public class AdmissionControl implements GrpcServerCustomizer, Ordered, Disposab
 	}
 
 	private void refuse(ServerCall<?, ?> call) {
-		String message = "The server runs as many calls as it can (%d); retry after %d ms"
-			.formatted(this.maxConcurrentCalls, this.retryDelay.toMillis());
-		com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
-			.setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-			.setMessage(message)
-			.addDetails(Any.pack(RetryInfo.newBuilder()
-				.setRetryDelay(com.google.protobuf.Duration.newBuilder()
-					.setSeconds(this.retryDelay.getSeconds())
-					.setNanos(this.retryDelay.getNano()))
-				.build()))
-			.build();
-		StatusRuntimeException exception = StatusProto.toStatusRuntimeException(status);
-		call.close(exception.getStatus(), exception.getTrailers());
+		Metadata trailers = new Metadata();
+		trailers.put(DETAILS, this.refusalDetails);
+		call.close(this.refusal, trailers);
 	}
 
 	/** Chooses each call's executor on the transport's thread, admitting it or not. */
@@ -162,7 +173,10 @@ public class AdmissionControl implements GrpcServerCustomizer, Ordered, Disposab
 		@Override
 		public <Q, A> Executor getExecutor(ServerCall<Q, A> call, Metadata headers) {
 			String service = call.getMethodDescriptor().getServiceName();
-			if (service != null && HEALTH_SERVICES.contains(service)) {
+			if (GRPC_HEALTH.equals(service)) {
+				return DIRECT;
+			}
+			if (DAPR_HEALTH.equals(service)) {
 				return AdmissionControl.this.healthExecutor;
 			}
 			CallAdmission admission = CallAdmission.KEY.get();
