@@ -32,6 +32,17 @@ final class UserServiceProcess implements AutoCloseable {
 	static UserServiceProcess start(String heap, Path log, List<String> arguments) throws Exception {
 		List<String> jvmOptions = new ArrayList<>(AppProcess.QUICK_START);
 		jvmOptions.add("-Xmx" + heap);
+		return start(jvmOptions, log, arguments);
+	}
+
+	/**
+	 * Starts the service on free ports with the given JVM options and waits until it serves.
+	 * @param jvmOptions the JVM's options
+	 * @param log where its output goes
+	 * @param arguments its arguments besides the ports: the data directory or the datasource
+	 * @return the running service
+	 */
+	static UserServiceProcess start(List<String> jvmOptions, Path log, List<String> arguments) throws Exception {
 		List<String> all = new ArrayList<>(List.of("--microservice.app-port=0", "--server.port=0"));
 		all.addAll(arguments);
 		return new UserServiceProcess(AppProcess.startMain(jvmOptions, UserServiceApplication.class.getName(), all,
