@@ -17,6 +17,7 @@ import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
 import io.github.microservicestarter.demo.user.CreateUserRequest;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
+import io.github.microservicestarter.test.AppProcess;
 import io.github.microservicestarter.test.BootProperties;
 import io.github.microservicestarter.test.dapr.DaprTools;
 import io.github.microservicestarter.test.dapr.Daprd;
@@ -64,7 +65,7 @@ class DemosThroughDaprSidecarsTests {
 
 	static Daprd summatorSidecar;
 
-	static DemoProcess summator;
+	static AppProcess summator;
 
 	static ManagedChannel toSummator;
 
@@ -91,8 +92,9 @@ class DemosThroughDaprSidecarsTests {
 			.launch();
 		List<String> arguments = new ArrayList<>(List.of("--microservice.app-port=" + summatorPort, "--server.port=0"));
 		arguments.addAll(traced);
-		summator = DemoProcess.summator(target.resolve("summator-dapr.log"),
-				Map.of("DAPR_GRPC_PORT", String.valueOf(summatorSidecar.grpcPort())), arguments);
+		summator = AppProcess.startMain(Map.of("DAPR_GRPC_PORT", String.valueOf(summatorSidecar.grpcPort())), List.of(),
+				SummatorApplication.class.getName(), arguments, AppProcess.SERVES_GRPC,
+				target.resolve("summator-dapr.log"));
 		summatorSidecar.awaitHealthy();
 		toSummator = ManagedChannelBuilder.forAddress("127.0.0.1", summator.port()).usePlaintext().build();
 	}
@@ -124,7 +126,7 @@ class DemosThroughDaprSidecarsTests {
 
 	@Test
 	void greeterGreetsAStoredUserThroughBothSidecars() throws IOException {
-		assertThat(summator.log()).contains("Calls to app 'user-service' go through the sidecar at localhost:"
+		assertThat(Files.readString(summator.log())).contains("Calls to app 'user-service' go through the sidecar at localhost:"
 				+ summatorSidecar.grpcPort() + " as dapr-app-id 'user-service' (mode auto: DAPR_GRPC_PORT is set)");
 		String userId = createUser("Grace Hopper", "grace@example.org");
 		assertThat(greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build()).getMessage())
