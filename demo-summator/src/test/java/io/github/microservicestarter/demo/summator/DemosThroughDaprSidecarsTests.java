@@ -131,10 +131,11 @@ class DemosThroughDaprSidecarsTests {
 		String userId = createUser("Grace Hopper", "grace@example.org");
 		assertThat(greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build()).getMessage())
 			.isEqualTo("Hello Grace Hopper");
+		String unknown = "0190a5e4-0000-7000-8000-000000000000";
 		StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
-				() -> greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId("no-such-user").build()));
+				() -> greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId(unknown).build()));
 		assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-		assertThat(failure.getStatus().getDescription()).isEqualTo("No user to greet: no user has id 'no-such-user'");
+		assertThat(failure.getStatus().getDescription()).isEqualTo("No user to greet: no user has id '" + unknown + "'");
 	}
 
 	@Test
