@@ -10,6 +10,8 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import io.github.microservicestarter.instrumentation.CallMeters.MethodMeters;
+
 /**
  * Traces calls with Micrometer Tracing's {@link Tracer} and {@link Propagator} (Spring Boot's
  * OpenTelemetry bridge): a span per call named by the RPC ({@code helloworld.Greeter/SayHello}),
@@ -115,7 +117,7 @@ class MicrometerCallTracing implements CallTracing {
 		}
 
 		@Override
-		public void end(Status.Code code, Throwable error, Runnable lastWork) {
+		public void end(Status.Code code, Throwable error, MethodMeters meters, long nanos) {
 			try {
 				if (this.sampled) {
 					this.span.tag(CallMeters.STATUS_CODE_TAG, code.name());
@@ -123,11 +125,11 @@ class MicrometerCallTracing implements CallTracing {
 						this.span.error(error);
 					}
 					try (Scope scope = makeCurrent()) {
-						lastWork.run();
+						meters.ended(code, error, nanos);
 					}
 				}
 				else {
-					lastWork.run();
+					meters.ended(code, error, nanos);
 				}
 			}
 			finally {
