@@ -10,7 +10,7 @@ import io.github.microservicestarter.instrumentation.CallMeters.MethodMeters;
  */
 interface CallSpan {
 
-	/** The span of a call that is not traced. */
+	/** The span of a call that is not traced, or whose trace is carried on without a span. */
 	CallSpan NONE = new CallSpan() {
 
 		@Override
