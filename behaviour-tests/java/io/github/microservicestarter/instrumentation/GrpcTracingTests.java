@@ -112,6 +112,15 @@ class GrpcTracingTests {
 	}
 
 	@Test
+	void spanTheServiceStartsInACallTheCallerDidNotSampleIsNotSampledEither() {
+		ObservedServer.withTracing().withBean(RecordingSpanExporter.class).withBean(SpanStarter.class).run((context) -> {
+			call(context, "00-%s-%s-00".formatted(TRACE_ID, CALLER_SPAN_ID));
+			assertThat(context.getBean(SpanStarter.class).started).hasValue(1);
+			assertThat(context.getBean(RecordingSpanExporter.class).spans()).isEmpty();
+		});
+	}
+
+	@Test
 	void newTraceTheSamplerDropsRunsWithoutASpanWithANewTraceIdInTheLogContext() {
 		ObservedServer.withTracing()
 			.withPropertyValues("management.tracing.sampling.probability=0.0")
@@ -250,6 +259,28 @@ class GrpcTracingTests {
 		@Override
 		public String getDescription() {
 			return "first only";
+		}
+
+	}
+
+	/** A service that starts and ends a span of its own in each call, as an instrumented library would. */
+	static class SpanStarter implements BindableService {
+
+		final AtomicInteger started = new AtomicInteger();
+
+		private final Tracer tracer;
+
+		SpanStarter(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@Override
+		public ServerServiceDefinition bindService() {
+			return new ProbeService((request) -> {
+				this.tracer.nextSpan().name("work").start().end();
+				this.started.incrementAndGet();
+				return request;
+			}).bindService();
 		}
 
 	}

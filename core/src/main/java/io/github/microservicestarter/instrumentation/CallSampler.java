@@ -19,8 +19,8 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * about a gRPC call before the call has a span: a call it drops gets none. A call it samples then
  * starts its span with the same decision rather than a second one, since a new trace's span gets
  * its trace id from the SDK, not the one the decision was made on, and a ratio sampler would
- * decide again on that id. Every other span is sampled by the app's sampler, as without the
- * starter.
+ * decide again on that id. A span the service starts in a call that is not sampled is not sampled
+ * either. Every other span is sampled by the app's sampler, as without the starter.
  */
 public final class CallSampler implements Sampler, Sampling {
 
@@ -43,6 +43,11 @@ public final class CallSampler implements Sampler, Sampling {
 		if (decided != null) {
 			DECIDED.set(null);
 			return decided;
+		}
+		if (UnsampledTrace.current() != null && !Span.fromContext(parentContext).getSpanContext().isValid()) {
+			// A span the service starts in a call that is not sampled has no parent the tracer knows
+			// of: as the call's child it would not be sampled, as a new trace it would be exported alone.
+			return SamplingResult.drop();
 		}
 		return this.sampler.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
 	}

@@ -10,7 +10,8 @@ import io.github.microservicestarter.instrumentation.CallMeters.MethodMeters;
  * no span behind them and no tracing scope. Around the call's callbacks it is this thread's
  * current unsampled trace: its ids are in the log context (the MDC's {@code traceId} and
  * {@code spanId}, which Spring Boot's log correlation prints) and the sidecar client's calls carry
- * them on, unsampled. The tracer knows nothing of it: {@code Tracer.currentSpan()} is null.
+ * them on, unsampled. The tracer knows nothing of it: {@code Tracer.currentSpan()} is null, and a
+ * span the service starts itself gets a trace id of its own, not sampled ({@link CallSampler}).
  * <p>
  * Nine calls in ten at Spring Boot's default sampling: what such a call pays for its trace is this
  * object, its two ids and a few field writes per callback, where a span and its scopes cost about
