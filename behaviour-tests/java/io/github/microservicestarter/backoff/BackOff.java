@@ -2,6 +2,8 @@ package io.github.microservicestarter.backoff;
 
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.config.MeterFilter;
+
 import io.github.microservicestarter.callback.JsonPayloads;
 import io.github.microservicestarter.callback.PayloadConverter;
 import io.github.microservicestarter.server.AppProtocol;
@@ -71,6 +73,11 @@ public final class BackOff {
 		}
 		if (type == PayloadConverter.class) {
 			return type.cast(new PayloadConverter(mock(JsonPayloads.class)));
+		}
+		if (type == MeterFilter.class) {
+			// The registry asks every filter about the starter's meters as they register.
+			return type.cast(new MeterFilter() {
+			});
 		}
 		return mock(type);
 	}

@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.microservicestarter.accesslog.AccessLogAutoConfiguration;
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
+import io.github.microservicestarter.admission.AdmissionControl;
+import io.github.microservicestarter.admission.AdmissionMetrics;
+import io.github.microservicestarter.admission.ClientStreamBudget;
 import io.github.microservicestarter.accesslog.TraceIds;
 import io.github.microservicestarter.callback.AppCallbackHealthService;
 import io.github.microservicestarter.callback.AppCallbackService;
@@ -25,6 +29,12 @@ import io.github.microservicestarter.client.SidecarClientTargets;
 import io.github.microservicestarter.client.SidecarClientsEndpointContributor;
 import io.github.microservicestarter.client.SidecarClientsHealth;
 import io.github.microservicestarter.endpoint.GrpcEndpoint;
+import io.github.microservicestarter.errors.CallErrorsInterceptor;
+import io.github.microservicestarter.errors.ErrorMetrics;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
+import io.github.microservicestarter.errors.ExceptionStatuses;
+import io.github.microservicestarter.errors.QuietGrpcLogs;
+import io.github.microservicestarter.errors.ServerWarnings;
 import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthFollowsAvailability;
@@ -41,6 +51,8 @@ import io.github.microservicestarter.security.RefusedCalls;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
+import io.github.microservicestarter.server.CallsInFlight;
+import io.github.microservicestarter.server.GrpcServerLimits;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 import io.github.microservicestarter.tls.PeerIdentityInterceptor;
@@ -64,7 +76,7 @@ class BeanBackOffTests {
 	 */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
-				AppSecurityAutoConfiguration.class,
+				AdmissionAutoConfiguration.class, ErrorsAutoConfiguration.class, AppSecurityAutoConfiguration.class,
 				CallbackAutoConfiguration.class, SidecarClientAutoConfiguration.class,
 				GrpcInstrumentationAutoConfiguration.class, GrpcHealthAutoConfiguration.class,
 				GrpcEndpointAutoConfiguration.class, AccessLogAutoConfiguration.class,
@@ -79,7 +91,13 @@ class BeanBackOffTests {
 				"microservice.access-log.enabled=true", "management.endpoints.web.exposure.include=grpc");
 
 	static Stream<Arguments> beans() {
-		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(AppApiTokenInterceptor.class),
+		return Stream.of(Arguments.of(AppServerSettings.class), Arguments.of(GrpcServerLimits.class),
+				Arguments.of(CallsInFlight.class),
+				Arguments.of(AdmissionControl.class), Arguments.of(ClientStreamBudget.class),
+				Arguments.of(AdmissionMetrics.class), Arguments.of(ServerWarnings.class),
+				Arguments.of(ExceptionStatuses.class), Arguments.of(CallErrorsInterceptor.class),
+				Arguments.of(QuietGrpcLogs.class), Arguments.of(ErrorMetrics.class),
+				Arguments.of(AppApiTokenInterceptor.class),
 				Arguments.of(PayloadConverter.class), Arguments.of(DaprHandlers.class),
 				Arguments.of(AppCallbackService.class), Arguments.of(AppCallbackHealthService.class),
 				Arguments.of(SidecarChannels.class), Arguments.of(IdTokenSource.class),

@@ -155,7 +155,7 @@ class DirectModeTests {
 	}
 
 	@Test
-	void unreachableTargetIsUnavailableNamingTheAppAndItsAddress() throws Exception {
+	void unreachableTargetIsUnavailableNamingTheAppButNotItsAddress() throws Exception {
 		String address = "static://" + this.second.address();
 		this.second.close();
 		runner(address).run((context) -> {
@@ -163,10 +163,21 @@ class DirectModeTests {
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> echo.post("hello"))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-					assertThat(ex.getStatus().getDescription()).startsWith("App 'echo' is unavailable (direct to "
-							+ address + "): ");
+					assertThat(ex.getStatus().getDescription()).isEqualTo("App 'echo' is unavailable");
 					assertThat(ex.getStatus().getCause()).isNotNull();
 				});
+		});
+	}
+
+	@Test
+	void unreachableTargetIsUnavailableNamingItsAddressWithDetailedErrors() throws Exception {
+		String address = "static://" + this.second.address();
+		this.second.close();
+		runner(address).withPropertyValues("microservice.client.detailed-errors=true").run((context) -> {
+			EchoClient echo = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> echo.post("hello"))
+				.satisfies((ex) -> assertThat(ex.getStatus().getDescription())
+					.startsWith("App 'echo' is unavailable (direct to " + address + "): "));
 		});
 	}
 

@@ -64,7 +64,8 @@ class DirectTlsTests {
 
 	@Test
 	void serverTheJdkDoesNotTrustIsUnavailable() {
-		runner("microservice.clients.echo.address=https://localhost:" + this.backend.port()).run((context) -> {
+		runner("microservice.clients.echo.address=https://localhost:" + this.backend.port(),
+				"microservice.client.detailed-errors=true").run((context) -> {
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> echo(context).post("hello"))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);

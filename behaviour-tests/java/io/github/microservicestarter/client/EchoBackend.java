@@ -61,13 +61,13 @@ final class EchoBackend implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
-	private EchoBackend(String name, ServerCredentials credentials, ServerInterceptor... interceptors)
+	private EchoBackend(String name, int port, ServerCredentials credentials, ServerInterceptor... interceptors)
 			throws IOException {
 		this.name = name;
 		ServerInterceptor[] all = Arrays.copyOf(interceptors, interceptors.length + 1);
 		// Last, so it runs first: it records every call, those the others refuse too.
 		all[interceptors.length] = new Recorder();
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials)
 			.addService(ServerInterceptors.intercept(new Echo(), all))
 			.build()
 			.start();
@@ -79,7 +79,7 @@ final class EchoBackend implements AutoCloseable {
 	 * @return the running backend
 	 */
 	static EchoBackend start(String name) throws IOException {
-		return new EchoBackend(name, InsecureServerCredentials.create());
+		return new EchoBackend(name, 0, InsecureServerCredentials.create());
 	}
 
 	/**
@@ -91,7 +91,22 @@ final class EchoBackend implements AutoCloseable {
 	 */
 	static EchoBackend start(String name, ServerCredentials credentials, ServerInterceptor... interceptors)
 			throws IOException {
-		return new EchoBackend(name, credentials, interceptors);
+		return new EchoBackend(name, 0, credentials, interceptors);
+	}
+
+	/**
+	 * Starts a plaintext backend on a given port.
+	 * @param name its name, in every reply
+	 * @param port its port on the loopback address
+	 * @return the running backend
+	 */
+	static EchoBackend start(String name, int port) throws IOException {
+		return new EchoBackend(name, port, InsecureServerCredentials.create());
+	}
+
+	/** Waits until the backend is shut down. */
+	void awaitTermination() throws InterruptedException {
+		this.server.awaitTermination();
 	}
 
 	String name() {

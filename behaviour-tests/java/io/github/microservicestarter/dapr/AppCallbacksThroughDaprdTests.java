@@ -75,7 +75,10 @@ class AppCallbacksThroughDaprdTests {
 			.appPort(TestApps.port(app))
 			.environment("DAPR_API_TOKEN", SIDECAR_TOKEN)
 			.environment("APP_API_TOKEN", APP_TOKEN)
-			.arguments("--enable-app-health-check", "--app-health-probe-interval", "1", "--app-health-threshold", "2")
+			// Probed every second; unhealthy after two probes in a row fail or take a second (on a busy
+			// machine a probe can take longer than daprd's default timeout, 500 ms).
+			.arguments("--enable-app-health-check", "--app-health-probe-interval", "1", "--app-health-probe-timeout",
+					"1000", "--app-health-threshold", "2")
 			.start();
 		toSidecar = ManagedChannelBuilder.forAddress("127.0.0.1", sidecar.grpcPort()).usePlaintext().build();
 		// daprd asks for the subscriptions and bindings once the app is healthy.

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.common.util.concurrent.Uninterruptibles;
 import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A closing context stops taking calls, lets calls in flight finish within the grace period and
- * cancels those that outlast it.
+ * ends those that outlast it with UNAVAILABLE, which clients retry, not CANCELLED.
  */
 class GracefulShutdownTests {
 
@@ -70,17 +71,24 @@ class GracefulShutdownTests {
 	}
 
 	@Test
-	void callLongerThanTheGracePeriodIsCancelled() {
+	void callLongerThanTheGracePeriodEndsUnavailableWhenItIsOver() {
 		this.runner.withPropertyValues("microservice.server.shutdown-grace-period=200ms").run((context) -> {
 			int port = GrpcServerRunner.localPort(context);
 			try (LoopbackChannel channel = LoopbackChannel.plaintext(port)) {
 				Future<String> call = ProbeService.callAsync(channel.channel());
 				assertThat(this.started.await(5, TimeUnit.SECONDS)).isTrue();
+				long closing = System.nanoTime();
 				assertThat(CompletableFuture.runAsync(context::close)).succeedsWithin(Duration.ofSeconds(5));
 				assertThat(this.cancelled.await(5, TimeUnit.SECONDS)).isTrue();
 				assertThat(call).failsWithin(Duration.ofSeconds(5))
 					.withThrowableOfType(ExecutionException.class)
-					.withCauseInstanceOf(StatusRuntimeException.class);
+					.havingCause()
+					.isInstanceOfSatisfying(StatusRuntimeException.class, (ended) -> {
+						assertThat(ended.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+						assertThat(ended.getStatus().getDescription())
+							.isEqualTo("The server is shutting down; retry on another instance");
+					});
+				assertThat(Duration.ofNanos(System.nanoTime() - closing)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 			}
 		});
 	}

@@ -46,11 +46,6 @@ class Boot3BeanBackOffTests {
 	}
 
 	@Test
-	void executorConfigurerOfTheAppsOwnUnderItsNameReplacesTheStarters() {
-		BackOff.assertReplaced(this.runner, GrpcServerConfigurer.class, "appServerExecutorConfigurer");
-	}
-
-	@Test
 	void tlsConfigurerOfTheAppsOwnUnderItsNameReplacesTheStarters() {
 		BackOff.assertReplaced(this.runner, GrpcServerConfigurer.class, "appServerTlsConfigurer");
 	}

@@ -5,6 +5,8 @@ import net.devh.boot.grpc.server.autoconfigure.GrpcReflectionServiceAutoConfigur
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration;
 
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
 import io.github.microservicestarter.boot3.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot3.jackson.JacksonPayloadAutoConfiguration;
 import io.github.microservicestarter.boot3.netdevh.NetDevhServerAutoConfiguration;
@@ -36,10 +38,10 @@ public final class GrpcServerRunner {
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
 			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
-					NetDevhServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
-					JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class, GrpcServerAutoConfiguration.class,
-					GrpcServerFactoryAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class,
-					GrpcReflectionServiceAutoConfiguration.class));
+					AdmissionAutoConfiguration.class, ErrorsAutoConfiguration.class, NetDevhServerAutoConfiguration.class,
+					ActuatorHealthAutoConfiguration.class, JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class,
+					GrpcServerAutoConfiguration.class, GrpcServerFactoryAutoConfiguration.class,
+					GrpcHealthServiceAutoConfiguration.class, GrpcReflectionServiceAutoConfiguration.class));
 	}
 
 	/**

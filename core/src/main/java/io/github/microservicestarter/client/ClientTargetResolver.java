@@ -120,6 +120,7 @@ class ClientTargetResolver {
 		}
 		positive("microservice.client.retry.initial-backoff", retry.getInitialBackoff(), "e.g. 100ms");
 		positive("microservice.client.retry.max-backoff", retry.getMaxBackoff(), "e.g. 1s");
+		positive("microservice.client.max-reconnect-backoff", this.defaults.getMaxReconnectBackoff(), "e.g. 500ms");
 		if (!(retry.getBackoffMultiplier() > 0)) {
 			throw new InvalidAppSettingException("microservice.client.retry.backoff-multiplier",
 					retry.getBackoffMultiplier() + " is not a growth factor of the delays: it must be above zero.",

@@ -59,6 +59,10 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 
 	private final Supplier<List<ClientInterceptor>> globalInterceptors;
 
+	private final boolean detailedErrors;
+
+	private final ReconnectBackoff reconnectBackoff;
+
 	private final Map<String, ClientTarget> targets = new LinkedHashMap<>();
 
 	private final Map<String, Set<String>> declaredIdempotentMethods = new HashMap<>();
@@ -78,13 +82,17 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	 * @param gracePeriod how long closing connections wait for calls in flight; negative waits
 	 * for as long as they take
 	 * @param globalInterceptors the interceptors of every call, in order, asked on each target's first call
+	 * @param maxReconnectBackoff the longest a failed connection waits before it tries again
+	 * @param detailedErrors whether UNAVAILABLE descriptions name the target's route
 	 */
 	SidecarChannels(ClientTargetResolver resolver, ManagedChannelFactory channelFactory, Duration gracePeriod,
-			Supplier<List<ClientInterceptor>> globalInterceptors) {
+			Supplier<List<ClientInterceptor>> globalInterceptors, Duration maxReconnectBackoff, boolean detailedErrors) {
 		this.resolver = resolver;
 		this.channelFactory = channelFactory;
 		this.gracePeriod = gracePeriod;
 		this.globalInterceptors = globalInterceptors;
+		this.detailedErrors = detailedErrors;
+		this.reconnectBackoff = new ReconnectBackoff(maxReconnectBackoff, this::openChannels);
 		resolver.checkDefaults();
 		for (String appId : resolver.configuredAppIds()) {
 			target(appId);
@@ -214,10 +222,11 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		Connection connection = this.connections.computeIfAbsent(connectionKey(target),
 				(key) -> newConnection(target));
 		List<ClientInterceptor> interceptors = new ArrayList<>();
-		// First, so that every global interceptor sees the target app id and the call's deadline.
+		interceptors.add(ReconnectBackoff.onCall(connection.channel()));
+		// Before the others, so that every global interceptor sees the target app id and the call's deadline.
 		interceptors.add(new TargetCallOptionsInterceptor(target));
 		interceptors.addAll(this.globalInterceptors.get());
-		interceptors.add(new UnavailableTargetInterceptor(target));
+		interceptors.add(new UnavailableTargetInterceptor(target, this.detailedErrors));
 		if (target.mode() == ClientMode.SIDECAR) {
 			interceptors.add(new SidecarMetadataInterceptor(target.daprAppId(), this.resolver.apiToken()));
 		}
@@ -240,8 +249,14 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		return (target.mode() == ClientMode.SIDECAR) ? SIDECAR : target.appId();
 	}
 
+	/** The connections built so far. */
+	private synchronized List<ManagedChannel> openChannels() {
+		return this.connections.values().stream().map(Connection::channel).toList();
+	}
+
 	@Override
 	public void start() {
+		this.reconnectBackoff.start();
 		this.running = true;
 	}
 
@@ -254,6 +269,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 		closing.forEach(ManagedChannel::shutdown);
 		awaitTermination(closing);
 		closing.forEach(ManagedChannel::shutdownNow);
+		this.reconnectBackoff.stop();
 		this.running = false;
 	}
 
@@ -287,6 +303,7 @@ public class SidecarChannels implements SmartLifecycle, DisposableBean {
 	/** Closes connections that a context which never started, or a call after stop, left open. */
 	@Override
 	public synchronized void destroy() {
+		this.reconnectBackoff.stop();
 		this.connections.values().forEach((connection) -> connection.channel().shutdownNow());
 	}
 

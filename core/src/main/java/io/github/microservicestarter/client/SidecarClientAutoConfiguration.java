@@ -66,7 +66,8 @@ public class SidecarClientAutoConfiguration {
 				serverProperties.getShutdownGracePeriod(),
 				// Looked up on the first call, by then every interceptor bean exists, and once for all targets.
 				SingletonSupplier.of(
-						() -> AnnotatedBeans.ordered(beanFactory, ClientInterceptor.class, GlobalClientInterceptor.class)));
+						() -> AnnotatedBeans.ordered(beanFactory, ClientInterceptor.class, GlobalClientInterceptor.class)),
+				properties.getMaxReconnectBackoff(), properties.isDetailedErrors());
 	}
 
 	/**

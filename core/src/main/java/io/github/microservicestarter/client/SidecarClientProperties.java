@@ -48,6 +48,19 @@ public class SidecarClientProperties {
 	private String compression;
 
 	/**
+	 * The longest a connection to a target that failed waits before it tries again: a target that
+	 * comes back is called again within this time, or at once by the next call made to it.
+	 */
+	private Duration maxReconnectBackoff = Duration.ofMillis(500);
+
+	/**
+	 * Whether an UNAVAILABLE from a target names its route (its address, or the sidecar's) and the
+	 * transport's reason; for debugging only, as descriptions travel on: a service that passes
+	 * one on tells its own callers its internal addresses. Off, it names the app id alone.
+	 */
+	private boolean detailedErrors;
+
+	/**
 	 * Retries of idempotent methods on UNAVAILABLE.
 	 */
 	private final Retry retry = new Retry();
@@ -109,6 +122,22 @@ public class SidecarClientProperties {
 
 	public void setCompression(String compression) {
 		this.compression = compression;
+	}
+
+	public Duration getMaxReconnectBackoff() {
+		return this.maxReconnectBackoff;
+	}
+
+	public void setMaxReconnectBackoff(Duration maxReconnectBackoff) {
+		this.maxReconnectBackoff = maxReconnectBackoff;
+	}
+
+	public boolean isDetailedErrors() {
+		return this.detailedErrors;
+	}
+
+	public void setDetailedErrors(boolean detailedErrors) {
+		this.detailedErrors = detailedErrors;
 	}
 
 	public Retry getRetry() {

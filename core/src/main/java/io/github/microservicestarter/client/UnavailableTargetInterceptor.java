@@ -11,15 +11,20 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
 /**
- * Names the target app and its route in the description of an UNAVAILABLE status, keeping its
- * cause: "io exception" alone does not say which of an app's dependencies is down.
+ * Names the target app in the description of an UNAVAILABLE status, keeping its cause: "io
+ * exception" alone does not say which of an app's dependencies is down. Its route (an internal
+ * address) and the transport's reason are added only when {@code microservice.client.detailed-errors}
+ * says so: a service that passes the status on would tell its own callers.
  */
 class UnavailableTargetInterceptor implements ClientInterceptor {
 
 	private final ClientTarget target;
 
-	UnavailableTargetInterceptor(ClientTarget target) {
+	private final boolean detailed;
+
+	UnavailableTargetInterceptor(ClientTarget target, boolean detailed) {
 		this.target = target;
+		this.detailed = detailed;
 	}
 
 	@Override
@@ -45,6 +50,9 @@ class UnavailableTargetInterceptor implements ClientInterceptor {
 	private Status describe(Status status) {
 		if (status.getCode() != Status.Code.UNAVAILABLE) {
 			return status;
+		}
+		if (!this.detailed) {
+			return status.withDescription("App '%s' is unavailable".formatted(this.target.appId()));
 		}
 		return status.withDescription("App '%s' is unavailable (%s): %s".formatted(this.target.appId(),
 				this.target.route(), status.getDescription()));

@@ -1,7 +1,7 @@
 package io.github.microservicestarter.server;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -10,11 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The gRPC server's settings and executor, independent of net.devh's starter, which runs the server.
+ * The gRPC server's settings, limits and executor, the same whichever library runs the server.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ AppProperties.class, AppServerProperties.class })
@@ -26,10 +27,32 @@ public class AppServerAutoConfiguration {
 	 */
 	public static final String SERVER_EXECUTOR_BEAN_NAME = "grpcServerExecutor";
 
+	/** The order of {@link CallsInFlight} among the global interceptors: inside the call meters. */
+	public static final int CALLS_IN_FLIGHT_ORDER = 2900;
+
 	@Bean
 	@ConditionalOnMissingBean
 	AppServerSettings appServerSettings(AppProperties properties, Environment environment) {
 		return new AppServerSettingsResolver(environment).resolve(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrpcServerLimits grpcServerLimits(AppServerProperties properties) {
+		return new GrpcServerLimits(properties);
+	}
+
+	/**
+	 * The calls the server runs, ended with UNAVAILABLE when the shutdown grace period is over;
+	 * inside the call meters (order 2500), which then see how they end.
+	 * @return the interceptor
+	 */
+	@Bean
+	@GlobalServerInterceptor
+	@Order(CALLS_IN_FLIGHT_ORDER)
+	@ConditionalOnMissingBean
+	CallsInFlight callsInFlight() {
+		return new CallsInFlight();
 	}
 
 	@Bean(name = SERVER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")
@@ -40,8 +63,10 @@ public class AppServerAutoConfiguration {
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("grpc-server-");
 		threadFactory.setDaemon(true);
 		// Bounded threads, queued calls: grpc-java's default cached pool grows a thread per
-		// concurrent call and loses throughput to the churn.
-		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+		// concurrent call and loses throughput to the churn. A call has at most one task queued, and
+		// admission control bounds the calls: the queue holds the admitted ones and those ending.
+		int queue = 2 * ServerPropertyChecks.positive("max-concurrent-calls", properties.getMaxConcurrentCalls());
+		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
 				threadFactory);
 	}
 

@@ -13,13 +13,16 @@ import net.devh.boot.grpc.server.service.AnnotationGrpcServiceDiscoverer;
 import net.devh.boot.grpc.server.service.GrpcService;
 import net.devh.boot.grpc.server.service.GrpcServiceDefinition;
 
+import io.github.microservicestarter.errors.MalformedRequests;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Serves every {@link BindableService} bean, as Spring gRPC does: net.devh's {@link GrpcService}
- * beans as net.devh binds them, and all others with the global interceptors. The starter's own
- * services are plain beans, so they need no net.devh type.
+ * beans as net.devh binds them, and all others with the global interceptors; every one reads its
+ * requests through {@link MalformedRequests}. The starter's own services are plain beans, so they
+ * need no net.devh type.
  */
 public class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
 
@@ -43,7 +46,11 @@ public class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
 	}
 
 	private List<GrpcServiceDefinition> bindServices() {
-		List<GrpcServiceDefinition> definitions = new ArrayList<>(super.findGrpcServices());
+		List<GrpcServiceDefinition> definitions = new ArrayList<>();
+		for (GrpcServiceDefinition annotatedService : super.findGrpcServices()) {
+			definitions.add(new GrpcServiceDefinition(annotatedService.getBeanName(), annotatedService.getBeanClazz(),
+					MalformedRequests.tolerate(annotatedService.getDefinition())));
+		}
 		Set<String> annotated = Set.of(this.context.getBeanNamesForAnnotation(GrpcService.class));
 		GlobalServerInterceptorRegistry interceptors = this.context.getBean(GlobalServerInterceptorRegistry.class);
 		for (String name : this.context.getBeanNamesForType(BindableService.class)) {
@@ -53,7 +60,7 @@ public class BindableServiceDiscoverer extends AnnotationGrpcServiceDiscoverer {
 			BindableService service = this.context.getBean(name, BindableService.class);
 			ServerServiceDefinition definition = ServerInterceptors.interceptForward(service.bindService(),
 					interceptors.getServerInterceptors());
-			definitions.add(new GrpcServiceDefinition(name, service.getClass(), definition));
+			definitions.add(new GrpcServiceDefinition(name, service.getClass(), MalformedRequests.tolerate(definition)));
 		}
 		return List.copyOf(definitions);
 	}

@@ -2,6 +2,7 @@ package io.github.microservicestarter.boot3.netdevh;
 
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
 
+import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
 
@@ -10,7 +11,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Writes the resolved {@link AppServerSettings} into net.devh's {@link GrpcServerProperties} once
- * they are bound, so the port and grace period follow {@code microservice.*}.
+ * they are bound, so the port and grace period follow {@code microservice.*} (the grace period with
+ * the time to end the calls that outlast it, see {@link AppServerEvents}).
  */
 public class GrpcServerPropertiesBinder implements BeanPostProcessor {
 
@@ -34,7 +36,7 @@ public class GrpcServerPropertiesBinder implements BeanPostProcessor {
 
 	static void apply(AppServerSettings settings, AppServerProperties server, GrpcServerProperties properties) {
 		properties.setPort(settings.port());
-		properties.setShutdownGracePeriod(server.getShutdownGracePeriod());
+		properties.setShutdownGracePeriod(AppServerEvents.libraryGracePeriod(server.getShutdownGracePeriod()));
 		// TLS is the ServerTls bean's, which NetDevhServerAutoConfiguration hands the server builder.
 		properties.getSecurity().setEnabled(false);
 	}

@@ -1,13 +1,12 @@
 package io.github.microservicestarter.boot3.netdevh;
 
-import java.util.concurrent.Executor;
-
 import io.grpc.BindableService;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import net.devh.boot.grpc.server.config.GrpcServerProperties;
+import net.devh.boot.grpc.server.event.GrpcServerShutdownEvent;
 import net.devh.boot.grpc.server.event.GrpcServerStartedEvent;
 import net.devh.boot.grpc.server.event.GrpcServerTerminatedEvent;
 import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
@@ -20,16 +19,15 @@ import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.CallsInFlight;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
-import io.github.microservicestarter.server.ServerExecutorKind;
 import io.github.microservicestarter.tls.ServerTls;
 import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,22 +49,6 @@ public class NetDevhServerAutoConfiguration {
 	static GrpcServerPropertiesBinder grpcServerPropertiesBinder(ObjectProvider<AppServerSettings> settings,
 			ObjectProvider<AppServerProperties> serverProperties) {
 		return new GrpcServerPropertiesBinder(settings, serverProperties);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "appServerExecutorConfigurer")
-	GrpcServerConfigurer appServerExecutorConfigurer(AppServerProperties properties,
-			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor) {
-		ServerExecutorKind kind = properties.getExecutor().getKind();
-		Executor configured = executor.getIfAvailable();
-		return (builder) -> {
-			if (configured != null) {
-				builder.executor(configured);
-			}
-			else if (kind == ServerExecutorKind.DIRECT) {
-				builder.directExecutor();
-			}
-		};
 	}
 
 	/**
@@ -103,11 +85,13 @@ public class NetDevhServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ServerEventsListener.class)
-	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
-			AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
-				(started) -> started.getServer().getPort(), GrpcServerTerminatedEvent.class,
-				GrpcServerTerminatedEvent::getServer);
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerShutdownEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, AppServerProperties properties, CallsInFlight calls,
+			ConfigurableEnvironment environment) {
+		AppServerEvents events = new AppServerEvents(settings, environment, properties.getShutdownGracePeriod(), calls);
+		return new ServerEventsListener<>(events, GrpcServerStartedEvent.class,
+				(started) -> started.getServer().getPort(), GrpcServerShutdownEvent.class,
+				GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean

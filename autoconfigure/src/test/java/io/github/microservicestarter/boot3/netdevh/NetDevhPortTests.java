@@ -10,6 +10,7 @@ import io.github.microservicestarter.server.EnvironmentVariables;
 import io.github.microservicestarter.server.GrpcServerRunner;
 import io.github.microservicestarter.server.LocalAppPort;
 import io.github.microservicestarter.server.LoopbackChannel;
+import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,7 +27,7 @@ class NetDevhPortTests {
 	void withoutPortSettingsTheServerIsGivenPort50051() {
 		// No server factory, so nothing listens: 50051 may be in use on this machine.
 		new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
-			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
 					NetDevhServerAutoConfiguration.class, GrpcServerAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(GrpcServerProperties.class).getPort()).isEqualTo(50051));
 	}

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.microservicestarter.backoff.BackOff;
 import io.github.microservicestarter.boot4.actuate.ComponentHealthContributors;
+import io.github.microservicestarter.boot4.grpc.ExceptionStatusesHandler;
 import io.github.microservicestarter.callback.JsonPayloads;
 import io.github.microservicestarter.health.HealthReadings;
 import io.github.microservicestarter.server.GrpcServerRunner;
@@ -18,7 +19,6 @@ import io.github.microservicestarter.server.ServerEventsListener;
 import io.github.microservicestarter.test.ActuatorHealth;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.grpc.server.service.GrpcServiceConfigurer;
 
@@ -33,7 +33,7 @@ class Boot4BeanBackOffTests {
 
 	static Stream<Arguments> beans() {
 		return Stream.of(Arguments.of(ServerEventsListener.class), Arguments.of(ServedServices.class),
-				Arguments.of(GrpcServerExecutorProvider.class), Arguments.of(HealthReadings.class),
+				Arguments.of(HealthReadings.class), Arguments.of(ExceptionStatusesHandler.class),
 				Arguments.of(ComponentHealthContributors.class), Arguments.of(JsonPayloads.class));
 	}
 

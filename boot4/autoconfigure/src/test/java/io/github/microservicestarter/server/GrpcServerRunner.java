@@ -1,5 +1,7 @@
 package io.github.microservicestarter.server;
 
+import io.github.microservicestarter.admission.AdmissionAutoConfiguration;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
 import io.github.microservicestarter.boot4.actuate.ActuatorHealthAutoConfiguration;
 import io.github.microservicestarter.boot4.grpc.SpringGrpcServerAutoConfiguration;
 import io.github.microservicestarter.boot4.jackson.JacksonPayloadAutoConfiguration;
@@ -34,10 +36,10 @@ public final class GrpcServerRunner {
 	public static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withInitializer(EnvironmentVariables.of())
 			.withConfiguration(AutoConfigurations.of(AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class,
-					SpringGrpcServerAutoConfiguration.class, ActuatorHealthAutoConfiguration.class,
-					JacksonPayloadAutoConfiguration.class, SslAutoConfiguration.class,
-					GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,
-					GrpcServerHealthAutoConfiguration.class));
+					AdmissionAutoConfiguration.class, ErrorsAutoConfiguration.class, SpringGrpcServerAutoConfiguration.class,
+					ActuatorHealthAutoConfiguration.class, JacksonPayloadAutoConfiguration.class,
+					SslAutoConfiguration.class, GrpcServerAutoConfiguration.class,
+					GrpcServerServicesAutoConfiguration.class, GrpcServerHealthAutoConfiguration.class));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.github.microservicestarter.demo.helloworld.GreeterGrpc;
 import io.github.microservicestarter.demo.helloworld.HelloUserRequest;
 import io.github.microservicestarter.demo.user.CreateUserRequest;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
+import io.github.microservicestarter.test.AppProcess;
 import io.github.microservicestarter.test.BootProperties;
 import io.github.microservicestarter.test.dapr.DaprTools;
 import io.github.microservicestarter.test.dapr.Daprd;
@@ -64,7 +65,7 @@ class DemosThroughDaprSidecarsTests {
 
 	static Daprd summatorSidecar;
 
-	static DemoProcess summator;
+	static AppProcess summator;
 
 	static ManagedChannel toSummator;
 
@@ -91,8 +92,9 @@ class DemosThroughDaprSidecarsTests {
 			.launch();
 		List<String> arguments = new ArrayList<>(List.of("--microservice.app-port=" + summatorPort, "--server.port=0"));
 		arguments.addAll(traced);
-		summator = DemoProcess.summator(target.resolve("summator-dapr.log"),
-				Map.of("DAPR_GRPC_PORT", String.valueOf(summatorSidecar.grpcPort())), arguments);
+		summator = AppProcess.startMain(Map.of("DAPR_GRPC_PORT", String.valueOf(summatorSidecar.grpcPort())), List.of(),
+				SummatorApplication.class.getName(), arguments, AppProcess.SERVES_GRPC,
+				target.resolve("summator-dapr.log"));
 		summatorSidecar.awaitHealthy();
 		toSummator = ManagedChannelBuilder.forAddress("127.0.0.1", summator.port()).usePlaintext().build();
 	}
@@ -124,15 +126,16 @@ class DemosThroughDaprSidecarsTests {
 
 	@Test
 	void greeterGreetsAStoredUserThroughBothSidecars() throws IOException {
-		assertThat(summator.log()).contains("Calls to app 'user-service' go through the sidecar at localhost:"
+		assertThat(Files.readString(summator.log())).contains("Calls to app 'user-service' go through the sidecar at localhost:"
 				+ summatorSidecar.grpcPort() + " as dapr-app-id 'user-service' (mode auto: DAPR_GRPC_PORT is set)");
 		String userId = createUser("Grace Hopper", "grace@example.org");
 		assertThat(greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build()).getMessage())
 			.isEqualTo("Hello Grace Hopper");
+		String unknown = "0190a5e4-0000-7000-8000-000000000000";
 		StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
-				() -> greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId("no-such-user").build()));
+				() -> greeter().sayHelloToUser(HelloUserRequest.newBuilder().setUserId(unknown).build()));
 		assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-		assertThat(failure.getStatus().getDescription()).isEqualTo("No user to greet: no user has id 'no-such-user'");
+		assertThat(failure.getStatus().getDescription()).isEqualTo("No user to greet: no user has id '" + unknown + "'");
 	}
 
 	@Test
@@ -147,7 +150,7 @@ class DemosThroughDaprSidecarsTests {
 			.getMessage()).isEqualTo("Hello Ada Lovelace");
 		// The apps and the sidecars export on their own schedules (the apps every 5 s by default).
 		List<JsonNode> spans = new ArrayList<>();
-		await("the trace's spans in Zipkin").atMost(Duration.ofSeconds(30))
+		await("the trace's spans in Zipkin").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				spans.clear();

@@ -86,11 +86,22 @@ class GreeterGreetsStoredUserTests {
 
 	@Test
 	void unknownUserIsNotFoundSayingSoFromTheGreetersSide() {
-		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> greet("no-such-user"))
+		String unknown = "0190a5e4-0000-7000-8000-000000000000";
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> greet(unknown))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 				assertThat(ex.getStatus().getDescription())
-					.isEqualTo("No user to greet: no user has id 'no-such-user'");
+					.isEqualTo("No user to greet: no user has id '" + unknown + "'");
+			});
+	}
+
+	@Test
+	void userIdOfManyKilobytesIsInvalidArgumentFromTheUserServiceNotAnHttp2Error() {
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> greet("x".repeat(64 * 1024)))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(ex.getStatus().getDescription()).startsWith("The user service failed: user_id is not a user id")
+					.hasSizeLessThan(300);
 			});
 	}
 

@@ -1,9 +1,12 @@
 package io.github.microservicestarter.demo.summator;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+
+import io.github.microservicestarter.test.AppProcess;
 
 /**
  * The user-service demo as its own process, started from its runnable jar the way a user starts
@@ -11,9 +14,9 @@ import java.util.Map;
  */
 final class UserServiceProcess implements AutoCloseable {
 
-	private final DemoProcess process;
+	private final AppProcess process;
 
-	private UserServiceProcess(DemoProcess process) {
+	private UserServiceProcess(AppProcess process) {
 		this.process = process;
 	}
 
@@ -36,10 +39,10 @@ final class UserServiceProcess implements AutoCloseable {
 	 * @return the running demo
 	 */
 	static UserServiceProcess start(Path dataDir, Path log, List<String> arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(DemoProcess.java(), "-jar", runnableJar().toString(),
-				"--microservice.app-port=0", "--server.port=0", "--user-service.data-dir=" + dataDir));
-		command.addAll(arguments);
-		return new UserServiceProcess(DemoProcess.start("user-service", command, Map.of(), log));
+		List<String> all = new ArrayList<>(List.of("--microservice.app-port=0", "--server.port=0",
+				"--user-service.data-dir=" + dataDir));
+		all.addAll(arguments);
+		return new UserServiceProcess(AppProcess.startJar(List.of(), runnableJar(), all, AppProcess.SERVES_GRPC, log));
 	}
 
 	int port() {

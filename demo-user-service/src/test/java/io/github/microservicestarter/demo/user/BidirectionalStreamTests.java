@@ -75,7 +75,7 @@ class BidirectionalStreamTests extends RunningUserService {
 		PausedReader reader = new PausedReader();
 		UserServiceGrpc.newStub(this.smallWindowChannel).bidirectionalStream(reader);
 		long takenBefore = this.counter.bidirectionalRequests();
-		GetUserRequest unknown = GetUserRequest.newBuilder().setUserId("no-such-user").build();
+		GetUserRequest unknown = GetUserRequest.newBuilder().setUserId("0190a5e4-0000-7000-8000-000000000000").build();
 		for (int i = 0; i < 10_000; i++) {
 			reader.requests.onNext(request("get-" + i).setGet(unknown).build());
 		}

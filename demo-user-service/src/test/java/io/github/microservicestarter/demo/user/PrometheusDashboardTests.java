@@ -37,6 +37,9 @@ import static org.awaitility.Awaitility.await;
  */
 class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 
+	/** An id of the form the service gives (others are INVALID_ARGUMENT), of no user. */
+	private static final String NO_SUCH_USER = "0190a5e4-0000-7000-8000-000000000000";
+
 	private static final Path DASHBOARD = Path.of(System.getProperty("repository.root"), "dashboards", "grpc-microservice.json");
 
 	/** A metric name in a PromQL expression: the dashboard writes each with a label selector. */
@@ -81,7 +84,7 @@ class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 		long before = notFoundCount(registry);
 		for (int call = 1; call <= 2; call++) {
 			catchThrowableOfType(StatusRuntimeException.class,
-					() -> this.users.getUser(GetUserRequest.newBuilder().setUserId("counted-once").build()));
+					() -> this.users.getUser(GetUserRequest.newBuilder().setUserId(NO_SUCH_USER).build()));
 			long expected = before + call;
 			await().atMost(Duration.ofSeconds(10)).until(() -> notFoundCount(registry) >= expected);
 			assertThat(notFoundCount(registry)).isEqualTo(expected);
@@ -101,7 +104,7 @@ class PrometheusDashboardTests extends RunningUserServiceOverHttp {
 		User user = this.users.createUser(newUser("Scraped")).getUser();
 		this.users.getUser(GetUserRequest.newBuilder().setUserId(user.getId()).build());
 		catchThrowableOfType(StatusRuntimeException.class,
-				() -> this.users.getUser(GetUserRequest.newBuilder().setUserId("no-such-user").build()));
+				() -> this.users.getUser(GetUserRequest.newBuilder().setUserId(NO_SUCH_USER).build()));
 		Iterator<UserResponse> streamed = this.users.streamUsers(StreamUsersRequest.newBuilder().setLimit(2).build());
 		streamed.forEachRemaining((response) -> {
 		});

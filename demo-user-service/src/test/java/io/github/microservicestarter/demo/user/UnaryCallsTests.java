@@ -96,12 +96,24 @@ class UnaryCallsTests extends RunningUserService {
 	@Test
 	void unknownUserIdIsNotFoundNamingTheId() {
 		String unknown = "0190a5e4-0000-7000-8000-000000000000";
-		for (String id : List.of(unknown, "no-such-user")) {
+		StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
+				() -> this.users.getUser(get(unknown)));
+
+		assertThat(failure.getStatus().getCode()).isEqualTo(Code.NOT_FOUND);
+		assertThat(failure.getStatus().getDescription()).contains(unknown);
+	}
+
+	@Test
+	void userIdThatIsNoIdIsInvalidArgumentWithoutRepeatingIt() {
+		for (String id : List.of("no-such-user", "x".repeat(4 * 1024 * 1024 - 64))) {
 			StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
 					() -> this.users.getUser(get(id)));
 
-			assertThat(failure.getStatus().getCode()).isEqualTo(Code.NOT_FOUND);
-			assertThat(failure.getStatus().getDescription()).contains(id);
+			assertThat(failure.getStatus().getCode()).isEqualTo(Code.INVALID_ARGUMENT);
+			assertThat(failure.getStatus().getDescription()).startsWith("user_id is not a user id")
+				.doesNotContain(id)
+				.hasSizeLessThan(200);
+			assertThat(violatedFields(failure)).containsExactly("user_id");
 		}
 	}
 

@@ -7,6 +7,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 
+import io.github.microservicestarter.errors.MalformedRequests;
 import io.github.microservicestarter.server.GlobalServerInterceptor;
 import io.github.microservicestarter.server.AnnotatedBeans;
 
@@ -19,7 +20,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Binds each service as Spring gRPC does, then wraps it in the {@link ServerInterceptor} beans
  * marked with the starter's {@link GlobalServerInterceptor}, ordered by {@code @Order}, the first
- * outermost. Spring gRPC's own global and per-service interceptors run inside them.
+ * outermost. Spring gRPC's own global and per-service interceptors run inside them. Requests are
+ * read through {@link MalformedRequests}.
  */
 public class AnnotatedInterceptorsServiceConfigurer implements GrpcServiceConfigurer {
 
@@ -40,8 +42,8 @@ public class AnnotatedInterceptorsServiceConfigurer implements GrpcServiceConfig
 
 	@Override
 	public ServerServiceDefinition configure(GrpcServiceSpec serviceSpec, GrpcServerFactory serverFactory) {
-		return ServerInterceptors.interceptForward(this.delegate.configure(serviceSpec, serverFactory),
-				this.interceptors.get());
+		return ServerInterceptors.interceptForward(
+				MalformedRequests.tolerate(this.delegate.configure(serviceSpec, serverFactory)), this.interceptors.get());
 	}
 
 }

@@ -4,6 +4,7 @@ import io.grpc.TlsServerCredentials;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
 import io.github.microservicestarter.tls.ServerTls;
@@ -18,7 +19,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Writes the resolved {@link AppServerSettings} into Spring Boot's {@link GrpcServerProperties}
- * once they are bound, so the port, TLS and grace period follow {@code microservice.*}: those win
+ * once they are bound, so the port, TLS and grace period follow {@code microservice.*} (the grace
+ * period with the time to end the calls that outlast it, see {@link AppServerEvents}): those win
  * over the {@code spring.grpc.server.*} properties they replace, and a replaced property the app
  * set is logged, once, with the value that applies instead. ({@code spring.grpc.server.port} comes
  * second in the port's precedence, below {@code microservice.app-port}.) TLS goes through an SSL
@@ -79,7 +81,7 @@ public class GrpcServerPropertiesBinder implements BeanPostProcessor {
 		replaced("spring.grpc.server.ssl.bundle", "microservice.tls.*", tls ? SSL_BUNDLE : "none");
 		replaced("spring.grpc.server.ssl.client-auth", "microservice.tls.client-auth", serverTls.clientAuth());
 		properties.setPort(settings.port());
-		properties.getShutdown().setGracePeriod(server.getShutdownGracePeriod());
+		properties.getShutdown().setGracePeriod(AppServerEvents.libraryGracePeriod(server.getShutdownGracePeriod()));
 		properties.getSsl().setEnabled(tls);
 		properties.getSsl().setBundle(null);
 		if (tls) {

@@ -1,16 +1,17 @@
 package io.github.microservicestarter.boot4.grpc;
 
-import java.util.concurrent.Executor;
-
 import io.grpc.BindableService;
 import io.grpc.protobuf.services.ProtoReflectionService;
 
 import io.github.microservicestarter.callback.CallbackAutoConfiguration;
 import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
+import io.github.microservicestarter.errors.ErrorsAutoConfiguration;
+import io.github.microservicestarter.errors.ExceptionStatuses;
 import io.github.microservicestarter.server.AppServerAutoConfiguration;
 import io.github.microservicestarter.server.AppServerEvents;
 import io.github.microservicestarter.server.AppServerProperties;
 import io.github.microservicestarter.server.AppServerSettings;
+import io.github.microservicestarter.server.CallsInFlight;
 import io.github.microservicestarter.server.GrpcServerCustomizer;
 import io.github.microservicestarter.server.ServedServices;
 import io.github.microservicestarter.server.ServerEventsListener;
@@ -18,15 +19,11 @@ import io.github.microservicestarter.tls.ServerTls;
 import io.github.microservicestarter.tls.ServerTlsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerServicesAutoConfiguration;
 import org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -35,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.lifecycle.GrpcServerTerminatedEvent;
 import org.springframework.grpc.server.service.DefaultGrpcServiceConfigurer;
@@ -47,13 +45,16 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * ({@code spring.grpc.server.port}, set by the user, comes second in the port's precedence, as
  * net.devh's {@code grpc.server.port} does on Boot 3). Spring Boot serves every
  * {@link BindableService} bean, with health and reflection; this adds the starter's global
- * interceptors, executor, started and terminated handling and served-services view.
+ * interceptors, its {@code GrpcServerCustomizer} beans (limits, admission control and executor
+ * among them), started and terminated handling and served-services view.
  * <p>
  * Ordered before Spring Boot's server auto-configurations, which start a server only when some
  * {@link BindableService} bean exists: the starter's own services (Dapr's callbacks) must be
  * there by then.
  */
-@AutoConfiguration(after = { AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class, CallbackAutoConfiguration.class },
+@AutoConfiguration(
+		after = { AppServerAutoConfiguration.class, ServerTlsAutoConfiguration.class, CallbackAutoConfiguration.class,
+				ErrorsAutoConfiguration.class },
 		before = { GrpcServerAutoConfiguration.class, GrpcServerServicesAutoConfiguration.class,
 				GrpcServerHealthAutoConfiguration.class, GrpcEndpointAutoConfiguration.class })
 @ConditionalOnClass(GrpcServerFactory.class)
@@ -66,31 +67,6 @@ public class SpringGrpcServerAutoConfiguration {
 		return new GrpcServerPropertiesBinder(settings, serverProperties, tls, sslBundles, environment);
 	}
 
-	/**
-	 * The server's executor: the starter's bounded pool, or one of the app's by the same name.
-	 * Without a provider Spring Boot keeps grpc-java's cached pool, the executor kind 'cached'.
-	 * @param executor the executor
-	 * @return its provider
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(name = AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME)
-	GrpcServerExecutorProvider appServerExecutorProvider(
-			@Qualifier(AppServerAutoConfiguration.SERVER_EXECUTOR_BEAN_NAME) Executor executor) {
-		return () -> executor;
-	}
-
-	/**
-	 * The transport's event loop as the executor, for handlers that never block.
-	 * @return the provider
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty(name = "microservice.server.executor.kind", havingValue = "direct")
-	GrpcServerExecutorProvider directServerExecutorProvider() {
-		return () -> Runnable::run;
-	}
-
 	@Bean
 	@ConditionalOnMissingBean
 	GrpcServerCustomizers appServerCustomizers(ObjectProvider<GrpcServerCustomizer> customizers) {
@@ -99,10 +75,12 @@ public class SpringGrpcServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ServerEventsListener.class)
-	ServerEventsListener<GrpcServerStartedEvent, GrpcServerTerminatedEvent> appServerEventsListener(
-			AppServerSettings settings, ConfigurableEnvironment environment) {
-		return new ServerEventsListener<>(new AppServerEvents(settings, environment), GrpcServerStartedEvent.class,
-				GrpcServerStartedEvent::getPort, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
+	ServerEventsListener<GrpcServerStartedEvent, GrpcServerShutdownEvent, GrpcServerTerminatedEvent> appServerEventsListener(
+			AppServerSettings settings, AppServerProperties properties, CallsInFlight calls,
+			ConfigurableEnvironment environment) {
+		AppServerEvents events = new AppServerEvents(settings, environment, properties.getShutdownGracePeriod(), calls);
+		return new ServerEventsListener<>(events, GrpcServerStartedEvent.class, GrpcServerStartedEvent::getPort,
+				GrpcServerShutdownEvent.class, GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
 	@Bean
@@ -111,6 +89,17 @@ public class SpringGrpcServerAutoConfiguration {
 		DefaultGrpcServiceConfigurer springGrpc = new DefaultGrpcServiceConfigurer(context);
 		springGrpc.afterPropertiesSet();
 		return new AnnotatedInterceptorsServiceConfigurer(springGrpc, context);
+	}
+
+	/**
+	 * Spring gRPC's exception handling, answering with the core's statuses of exceptions.
+	 * @param statuses the statuses of exceptions
+	 * @return the handler
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ExceptionStatusesHandler exceptionStatusesHandler(ExceptionStatuses statuses) {
+		return new ExceptionStatusesHandler(statuses);
 	}
 
 	@Bean

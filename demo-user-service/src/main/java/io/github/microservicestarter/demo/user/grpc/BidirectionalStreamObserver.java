@@ -16,14 +16,18 @@ final class BidirectionalStreamObserver implements StreamObserver<BidirectionalR
 
 	private final UserOperations operations;
 
+	private final GrpcErrors errors;
+
 	private final ServerCallStreamObserver<BidirectionalResponse> call;
 
 	// gRPC runs one call's handlers one at a time, so this field needs no synchronization.
 	private boolean requested;
 
 	/** Takes over the call's inbound flow control; to be called by the service method. */
-	BidirectionalStreamObserver(UserOperations operations, ServerCallStreamObserver<BidirectionalResponse> call) {
+	BidirectionalStreamObserver(UserOperations operations, GrpcErrors errors,
+			ServerCallStreamObserver<BidirectionalResponse> call) {
 		this.operations = operations;
+		this.errors = errors;
 		this.call = call;
 		call.disableAutoRequest();
 		call.setOnReadyHandler(this::requestNextIfReady);
@@ -74,7 +78,7 @@ final class BidirectionalStreamObserver implements StreamObserver<BidirectionalR
 			// The same status the operation would have had as a unary call.
 			String emailField = (request.getOperationCase() == BidirectionalRequest.OperationCase.UPDATE)
 					? "user.email" : "email";
-			response.setError(GrpcErrors.toStatus(ex, emailField));
+			response.setError(this.errors.toStatus(ex, emailField));
 		}
 		return response.build();
 	}

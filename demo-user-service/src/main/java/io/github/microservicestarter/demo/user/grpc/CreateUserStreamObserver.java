@@ -24,6 +24,8 @@ final class CreateUserStreamObserver implements StreamObserver<CreateUserRequest
 
 	private final UserStore store;
 
+	private final GrpcErrors errors;
+
 	private final StreamObserver<CreateUserResponse> response;
 
 	private final List<NewUser> users = new ArrayList<>();
@@ -33,8 +35,9 @@ final class CreateUserStreamObserver implements StreamObserver<CreateUserRequest
 	// gRPC runs one call's handlers one at a time, so this field needs no synchronization.
 	private boolean failed;
 
-	CreateUserStreamObserver(UserStore store, StreamObserver<CreateUserResponse> response) {
+	CreateUserStreamObserver(UserStore store, GrpcErrors errors, StreamObserver<CreateUserResponse> response) {
 		this.store = store;
+		this.errors = errors;
 		this.response = response;
 	}
 
@@ -91,7 +94,7 @@ final class CreateUserStreamObserver implements StreamObserver<CreateUserRequest
 	private void fail(RuntimeException failure, String emailField) {
 		this.failed = true;
 		this.users.clear();
-		this.response.onError(GrpcErrors.toException(failure, emailField));
+		this.response.onError(this.errors.toException(failure, emailField));
 	}
 
 }

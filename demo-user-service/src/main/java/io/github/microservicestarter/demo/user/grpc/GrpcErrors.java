@@ -9,25 +9,27 @@ import com.google.rpc.Code;
 import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import io.github.microservicestarter.demo.user.store.EmailTakenException;
 import io.github.microservicestarter.demo.user.store.UserChangedException;
 import io.github.microservicestarter.demo.user.store.UserNotFoundException;
+import io.github.microservicestarter.errors.ExceptionStatuses;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Turns a failed operation into the gRPC status user.proto promises: the code a client can act on,
- * a message a person understands, and field violations where a field is to blame.
+ * a message a person understands, and field violations where a field is to blame. Failures that
+ * are not the request's or the data's go to the starter's {@link ExceptionStatuses}: the database
+ * being down is UNAVAILABLE ({@code DatabaseErrors}), anything else INTERNAL, logged once in a while.
  */
 final class GrpcErrors {
 
-	private static final Log logger = LogFactory.getLog(GrpcErrors.class);
+	private final ExceptionStatuses statuses;
 
-	private GrpcErrors() {
+	GrpcErrors(ExceptionStatuses statuses) {
+		this.statuses = statuses;
 	}
 
 	/**
@@ -36,7 +38,7 @@ final class GrpcErrors {
 	 * @param emailField the path of the request's email, named when the email is taken
 	 * @return the exception that carries the status
 	 */
-	static StatusRuntimeException toException(Throwable failure, String emailField) {
+	StatusRuntimeException toException(Throwable failure, String emailField) {
 		return StatusProto.toStatusRuntimeException(toStatus(failure, emailField));
 	}
 
@@ -46,7 +48,7 @@ final class GrpcErrors {
 	 * @param emailField the path of the request's email, named when the email is taken
 	 * @return the status
 	 */
-	static Status toStatus(Throwable failure, String emailField) {
+	Status toStatus(Throwable failure, String emailField) {
 		if (failure instanceof InvalidRequestException invalid) {
 			return status(Code.INVALID_ARGUMENT, invalid.getMessage(), invalid.getViolations());
 		}
@@ -69,8 +71,7 @@ final class GrpcErrors {
 			// A lock wait timed out or the database broke a deadlock: trying again can succeed.
 			return status(Code.ABORTED, "the user is being changed by another call; retry", List.of());
 		}
-		logger.error("Unexpected failure of a UserService call", failure);
-		return status(Code.INTERNAL, "the server failed to handle the request; its log tells why", List.of());
+		return StatusProto.fromThrowable(this.statuses.statusOf(failure));
 	}
 
 	private static Status status(Code code, String message, List<FieldViolation> violations) {

@@ -21,6 +21,7 @@ import io.github.microservicestarter.demo.user.UpdateUserResponse;
 import io.github.microservicestarter.demo.user.UserResponse;
 import io.github.microservicestarter.demo.user.UserServiceGrpc;
 import io.github.microservicestarter.demo.user.store.UserStore;
+import io.github.microservicestarter.errors.ExceptionStatuses;
 
 import org.springframework.stereotype.Service;
 
@@ -34,9 +35,12 @@ public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
 	private final UserOperations operations;
 
-	public UserGrpcService(UserStore store) {
+	private final GrpcErrors errors;
+
+	public UserGrpcService(UserStore store, ExceptionStatuses statuses) {
 		this.store = store;
 		this.operations = new UserOperations(store);
+		this.errors = new GrpcErrors(statuses);
 	}
 
 	@Override
@@ -75,30 +79,30 @@ public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 			query = UserRequests.streamQuery(request);
 		}
 		catch (RuntimeException ex) {
-			response.onError(GrpcErrors.toException(ex, "email"));
+			response.onError(this.errors.toException(ex, "email"));
 			return;
 		}
-		new UserStreamer(this.store, (ServerCallStreamObserver<UserResponse>) response, query).start();
+		new UserStreamer(this.store, this.errors, (ServerCallStreamObserver<UserResponse>) response, query).start();
 	}
 
 	@Override
 	public StreamObserver<CreateUserRequest> createUserStream(StreamObserver<CreateUserResponse> response) {
-		return new CreateUserStreamObserver(this.store, response);
+		return new CreateUserStreamObserver(this.store, this.errors, response);
 	}
 
 	@Override
 	public StreamObserver<BidirectionalRequest> bidirectionalStream(StreamObserver<BidirectionalResponse> response) {
-		return new BidirectionalStreamObserver(this.operations,
+		return new BidirectionalStreamObserver(this.operations, this.errors,
 				(ServerCallStreamObserver<BidirectionalResponse>) response);
 	}
 
-	private static <T> void respond(StreamObserver<T> response, String emailField, Supplier<T> operation) {
+	private <T> void respond(StreamObserver<T> response, String emailField, Supplier<T> operation) {
 		T result;
 		try {
 			result = operation.get();
 		}
 		catch (RuntimeException ex) {
-			response.onError(GrpcErrors.toException(ex, emailField));
+			response.onError(this.errors.toException(ex, emailField));
 			return;
 		}
 		response.onNext(result);

@@ -40,6 +40,10 @@ final class UserRequests {
 	private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
 			+ "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+");
 
+	/** The form of the ids the service gives: UUIDs, as {@code UUID.toString()} writes them. */
+	private static final Pattern USER_ID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
 	private static final Set<String> UPDATABLE_FIELDS = Set.of("name", "email", "status", "orders");
 
 	private static final String STATUSES = "USER_STATUS_ACTIVE, USER_STATUS_INACTIVE or USER_STATUS_SUSPENDED";
@@ -47,10 +51,14 @@ final class UserRequests {
 	private UserRequests() {
 	}
 
-	/** A user id that is present; whether a user has it is the store's question. */
+	/**
+	 * A user id that has the form of the ids the service gives; whether a user has it is the
+	 * store's question. Checked before it is looked up, and never repeated in an answer: a request
+	 * can hold megabytes where an id should be.
+	 */
 	static String userId(String userId) {
 		Violations violations = new Violations("");
-		violations.check(!userId.isBlank(), "user_id", "is required");
+		checkUserId(violations, "user_id", userId);
 		violations.throwIfAny();
 		return userId;
 	}
@@ -78,7 +86,7 @@ final class UserRequests {
 	static UserChanges changes(UpdateUserRequest request) {
 		Violations violations = new Violations("");
 		User user = request.getUser();
-		violations.check(!user.getId().isBlank(), "user.id", "is required");
+		checkUserId(violations, "user.id", user.getId());
 		violations.check(user.getVersion() >= 0, "user.version", "must not be negative");
 		List<String> fields = request.getUpdateMask().getPathsList();
 		if (fields.isEmpty()) {
@@ -156,6 +164,16 @@ final class UserRequests {
 			fields.add("orders");
 		}
 		return fields;
+	}
+
+	private static void checkUserId(Violations violations, String field, String userId) {
+		if (userId.isBlank()) {
+			violations.add(field, "is required");
+			return;
+		}
+		violations.check(USER_ID.matcher(userId).matches(), field,
+				"is not a user id: ids are the 36 characters CreateUser returns, such as"
+						+ " 0190a5e4-7c1d-7000-8000-00000000002a");
 	}
 
 	private static void checkName(Violations violations, String field, String name) {

@@ -26,6 +26,8 @@ final class UserStreamer implements Runnable {
 
 	private final UserStore store;
 
+	private final GrpcErrors errors;
+
 	private final ServerCallStreamObserver<UserResponse> call;
 
 	@Nullable
@@ -41,8 +43,10 @@ final class UserStreamer implements Runnable {
 	// gRPC runs one call's handlers one at a time, so these fields need no synchronization.
 	private boolean finished;
 
-	UserStreamer(UserStore store, ServerCallStreamObserver<UserResponse> call, UserRequests.StreamQuery query) {
+	UserStreamer(UserStore store, GrpcErrors errors, ServerCallStreamObserver<UserResponse> call,
+			UserRequests.StreamQuery query) {
 		this.store = store;
+		this.errors = errors;
 		this.call = call;
 		this.status = query.status();
 		this.remaining = query.limit();
@@ -73,7 +77,7 @@ final class UserStreamer implements Runnable {
 		}
 		catch (RuntimeException ex) {
 			this.finished = true;
-			this.call.onError(GrpcErrors.toException(ex, "email"));
+			this.call.onError(this.errors.toException(ex, "email"));
 		}
 	}
 

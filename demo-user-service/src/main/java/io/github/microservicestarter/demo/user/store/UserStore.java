@@ -182,7 +182,7 @@ public class UserStore {
 			.toList();
 	}
 
-	/** An id that is not a UUID names no user: clients treat ids as opaque strings. */
+	/** An id that is not a UUID names no user; the service refuses such ids before they get here. */
 	private static Optional<UUID> parseId(String id) {
 		try {
 			return Optional.of(UUID.fromString(id));
