@@ -39,6 +39,7 @@ import io.github.microservicestarter.endpoint.GrpcEndpointAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthAutoConfiguration;
 import io.github.microservicestarter.health.GrpcHealthFollowsAvailability;
 import io.github.microservicestarter.health.GrpcServerHealth;
+import io.github.microservicestarter.instrumentation.CallSamplerPostProcessor;
 import io.github.microservicestarter.instrumentation.CallTracing;
 import io.github.microservicestarter.instrumentation.GrpcClientInstrumentation;
 import io.github.microservicestarter.instrumentation.GrpcInstrumentationAutoConfiguration;
@@ -103,7 +104,8 @@ class BeanBackOffTests {
 				Arguments.of(SidecarClientTargets.class),
 				Arguments.of(SidecarClientsHealth.class), Arguments.of(SidecarClientsEndpointContributor.class),
 				Arguments.of(GrpcServerInstrumentation.class), Arguments.of(GrpcClientInstrumentation.class),
-				Arguments.of(CallTracing.class), Arguments.of(GrpcHealthFollowsAvailability.class),
+				Arguments.of(CallTracing.class), Arguments.of(CallSamplerPostProcessor.class),
+				Arguments.of(GrpcHealthFollowsAvailability.class),
 				Arguments.of(GrpcServerHealth.class), Arguments.of(GrpcEndpoint.class), Arguments.of(TraceIds.class),
 				Arguments.of(RefusedCalls.class), Arguments.of(CallerAllowListInterceptor.class),
 				Arguments.of(ServerTls.class), Arguments.of(PeerIdentityInterceptor.class));

@@ -82,6 +82,25 @@ class TracesThroughTheClientTests {
 			});
 	}
 
+	@Test
+	void callOutsideAnySpanThatTheSamplerDropsCarriesANewTraceUnsampledAndExportsNoSpan() {
+		tracedClient().withPropertyValues("microservice.clients.echo.address=static://" + echo.address(),
+				"management.tracing.sampling.probability=0.0")
+			.run((context) -> {
+				int before = echo.calls().size();
+				EchoClient client = new EchoClient(context.getBean(SidecarChannels.class).channel("echo"));
+				client.get("first");
+				client.get("second");
+				String first = echo.calls().get(before).applicationHeaders().get("traceparent");
+				String second = echo.calls().get(before + 1).applicationHeaders().get("traceparent");
+				assertThat(first).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+				assertThat(second).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+				assertThat(first.substring(3, 35)).isNotEqualTo(second.substring(3, 35));
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(context.getBean(RecordingSpanExporter.class).spans()).isEmpty();
+			});
+	}
+
 	/**
 	 * The sampled bit of a W3C traceparent's flags. OpenTelemetry's newer versions (Spring Boot 4's)
 	 * also set the random trace id bit, 0x02: the flags are 03 where older ones send 01.

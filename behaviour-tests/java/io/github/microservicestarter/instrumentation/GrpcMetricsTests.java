@@ -1,11 +1,15 @@
 package io.github.microservicestarter.instrumentation;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -96,6 +100,30 @@ class GrpcMetricsTests {
 	}
 
 	@Test
+	void callsEndedByAnExceptionAreTimedByItsClass() {
+		ObservedServer.withMetrics().run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", closedPort()).usePlaintext().build();
+			try {
+				HealthGrpc.HealthBlockingStub health = HealthGrpc
+					.newBlockingStub(ObservedServer.intercepted(channel, context))
+					.withDeadlineAfter(10, TimeUnit.SECONDS);
+				for (int call = 0; call < 2; call++) {
+					StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+							() -> health.check(HealthCheckRequest.getDefaultInstance()));
+					assertThat(refused.getStatus().getCode()).isEqualTo(Code.UNAVAILABLE);
+				}
+				Timer refusedCalls = registry.get("grpc.client").tag("grpc.status_code", "UNAVAILABLE").timer();
+				assertThat(refusedCalls.getId().getTag("error")).isNotEqualTo("none");
+				assertThat(refusedCalls.count()).isEqualTo(2);
+			}
+			finally {
+				channel.shutdownNow();
+			}
+		});
+	}
+
+	@Test
 	void streamMessagesAndCallsInFlightAreCountedWithoutAStatusCode() {
 		ObservedServer.withMetrics().run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -147,6 +175,13 @@ class GrpcMetricsTests {
 		return registry.find("grpc.server")
 			.tags("rpc.service", HEALTH, "rpc.method", "Check", "rpc.type", "UNARY", "grpc.status_code", statusCode)
 			.timer();
+	}
+
+	/** A loopback port nothing listens on: connecting to it is refused. */
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

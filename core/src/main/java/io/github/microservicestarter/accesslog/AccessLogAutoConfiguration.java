@@ -5,6 +5,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
 import io.github.microservicestarter.instrumentation.GrpcInstrumentationAutoConfiguration;
+import io.github.microservicestarter.instrumentation.UnsampledTrace;
 import io.github.microservicestarter.server.GlobalServerInterceptor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,10 @@ public class AccessLogAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceIds tracerTraceIds(Tracer tracer) {
 			return () -> {
+				String unsampled = UnsampledTrace.currentTraceId();
+				if (unsampled != null) {
+					return unsampled;
+				}
 				Span span = tracer.currentSpan();
 				return (span != null) ? span.context().traceId() : null;
 			};

@@ -16,10 +16,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The meters of one side's calls ({@code grpc.server} or {@code grpc.client}), registered once per
- * method (and target app) and status code, then reused: building and sorting a tag list and
- * looking the meter up on every call was most of what metrics cost per call in the benchmark's
- * profile. The names and tags are those Micrometer's gRPC observation convention gives, and the
- * README documents.
+ * method (and target app), status code and exception, then reused: building and sorting a tag
+ * list and looking the meter up on every call was most of what metrics cost per call in the
+ * benchmark's profile. The names and tags are those Micrometer's gRPC observation convention
+ * gives, and the README documents.
  */
 final class CallMeters {
 
@@ -97,6 +97,17 @@ final class CallMeters {
 		/** The call timers of calls that ended without an exception, by status code. */
 		private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(CODES.length);
 
+		/**
+		 * The call timers of calls that ended with an exception, by status code, then by its class:
+		 * a failing dependency fails many calls at once, each of which would otherwise look its
+		 * timer up.
+		 */
+		private final AtomicReferenceArray<Map<Class<?>, Timer>> errorTimers = new AtomicReferenceArray<>(
+				CODES.length);
+
+		/** Registered at the first cancellation, so that a method never cancelled has no such series. */
+		private volatile Counter cancelled;
+
 		private MethodMeters(Tags tags) {
 			this.tags = tags;
 			MeterRegistry registry = CallMeters.this.registry;
@@ -123,12 +134,17 @@ final class CallMeters {
 			this.sent.increment();
 		}
 
-		/** Counts a call its client cancelled: rare, so its counter is looked up when needed. */
+		/** Counts a call its client cancelled. */
 		void cancelled() {
-			Counter.builder(CallMeters.this.name + ".cancelled")
-				.tags(this.tags)
-				.register(CallMeters.this.registry)
-				.increment();
+			Counter counter = this.cancelled;
+			if (counter == null) {
+				// Registering again in a race gives the same counter.
+				counter = Counter.builder(CallMeters.this.name + ".cancelled")
+					.tags(this.tags)
+					.register(CallMeters.this.registry);
+				this.cancelled = counter;
+			}
+			counter.increment();
 		}
 
 		/**
@@ -148,13 +164,25 @@ final class CallMeters {
 
 		private Timer timer(Status.Code code, Throwable error) {
 			if (error != null) {
-				// Rare: looked up each time rather than cached per exception class.
-				return register(code, error.getClass().getSimpleName());
+				return errorTimer(code, error.getClass());
 			}
 			Timer timer = this.timers.get(code.ordinal());
 			if (timer == null) {
 				timer = register(code, NO_ERROR);
 				this.timers.set(code.ordinal(), timer);
+			}
+			return timer;
+		}
+
+		private Timer errorTimer(Status.Code code, Class<?> error) {
+			Map<Class<?>, Timer> byError = this.errorTimers.get(code.ordinal());
+			if (byError == null) {
+				this.errorTimers.compareAndSet(code.ordinal(), null, new ConcurrentHashMap<>());
+				byError = this.errorTimers.get(code.ordinal());
+			}
+			Timer timer = byError.get(error);
+			if (timer == null) {
+				timer = byError.computeIfAbsent(error, (type) -> register(code, type.getSimpleName()));
 			}
 			return timer;
 		}

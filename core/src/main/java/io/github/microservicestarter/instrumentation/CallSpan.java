@@ -2,13 +2,15 @@ package io.github.microservicestarter.instrumentation;
 
 import io.grpc.Status;
 
+import io.github.microservicestarter.instrumentation.CallMeters.MethodMeters;
+
 /**
  * The span of one gRPC call, as the instrumentation interceptors see it: kept behind this
  * interface so that they load no tracing class when the app does not trace.
  */
 interface CallSpan {
 
-	/** The span of a call that is not traced. */
+	/** The span of a call that is not traced, or whose trace is carried on without a span. */
 	CallSpan NONE = new CallSpan() {
 
 		@Override
@@ -17,8 +19,8 @@ interface CallSpan {
 		}
 
 		@Override
-		public void end(Status.Code code, Throwable error, Runnable lastWork) {
-			lastWork.run();
+		public void end(Status.Code code, Throwable error, MethodMeters meters, long nanos) {
+			meters.ended(code, error, nanos);
 		}
 
 	};
@@ -31,13 +33,14 @@ interface CallSpan {
 	Scope makeCurrent();
 
 	/**
-	 * Ends the span with the call's outcome.
+	 * Ends the call's meters, then the span with the call's outcome. A sampled span is current
+	 * while the meters record, so that their exemplars name it.
 	 * @param code the call's status code
 	 * @param error the exception the call ended with, or null
-	 * @param lastWork what to run before the span ends (the call's meters); with the span current
-	 * when it is sampled, so that the meters' exemplars name it
+	 * @param meters the call's meters
+	 * @param nanos how long the call took
 	 */
-	void end(Status.Code code, Throwable error, Runnable lastWork);
+	void end(Status.Code code, Throwable error, MethodMeters meters, long nanos);
 
 	/**
 	 * The time a span is current.

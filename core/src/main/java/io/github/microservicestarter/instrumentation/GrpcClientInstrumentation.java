@@ -82,12 +82,12 @@ public class GrpcClientInstrumentation implements ClientInterceptor {
 			this.meters.started();
 			CallSpan span = (GrpcClientInstrumentation.this.tracing != null) ? GrpcClientInstrumentation.this.tracing
 				.clientSpan(this.method, this.channel.authority(), this.target, headers) : CallSpan.NONE;
-			Ending ending = new Ending(this.meters, span, start);
+			InstrumentedListener<A> instrumented = new InstrumentedListener<>(listener, this.meters, span, start);
 			try {
-				super.start(new InstrumentedListener<>(listener, ending), headers);
+				super.start(instrumented, headers);
 			}
 			catch (RuntimeException ex) {
-				ending.end(Status.fromThrowable(ex));
+				instrumented.end(Status.fromThrowable(ex));
 				throw ex;
 			}
 		}
@@ -100,38 +100,40 @@ public class GrpcClientInstrumentation implements ClientInterceptor {
 
 	}
 
-	/** What a call's end records. */
-	private record Ending(MethodMeters meters, CallSpan span, long start) {
+	/** Counts the call's messages and records its end. */
+	private static final class InstrumentedListener<A> extends SimpleForwardingClientCallListener<A> {
+
+		private final MethodMeters meters;
+
+		private final CallSpan span;
+
+		private final long start;
+
+		InstrumentedListener(ClientCall.Listener<A> listener, MethodMeters meters, CallSpan span, long start) {
+			super(listener);
+			this.meters = meters;
+			this.span = span;
+			this.start = start;
+		}
+
+		@Override
+		public void onMessage(A message) {
+			this.meters.received();
+			super.onMessage(message);
+		}
+
+		@Override
+		public void onClose(Status status, Metadata trailers) {
+			end(status);
+			super.onClose(status, trailers);
+		}
 
 		void end(Status status) {
 			long nanos = System.nanoTime() - this.start;
 			Status.Code code = status.getCode();
 			// A status of the server or a cancellation says what happened; a local cause explains a failure.
 			Throwable error = (code != Status.Code.OK && code != Status.Code.CANCELLED) ? status.getCause() : null;
-			this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
-		}
-
-	}
-
-	private static final class InstrumentedListener<A> extends SimpleForwardingClientCallListener<A> {
-
-		private final Ending ending;
-
-		InstrumentedListener(ClientCall.Listener<A> listener, Ending ending) {
-			super(listener);
-			this.ending = ending;
-		}
-
-		@Override
-		public void onMessage(A message) {
-			this.ending.meters().received();
-			super.onMessage(message);
-		}
-
-		@Override
-		public void onClose(Status status, Metadata trailers) {
-			this.ending.end(status);
-			super.onClose(status, trailers);
+			this.span.end(code, error, this.meters, nanos);
 		}
 
 	}

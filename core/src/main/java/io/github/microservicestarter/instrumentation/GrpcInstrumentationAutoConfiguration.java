@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import io.github.microservicestarter.client.GlobalClientInterceptor;
 import io.github.microservicestarter.server.GlobalServerInterceptor;
@@ -20,8 +21,9 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Meters every gRPC call, served and made ({@code grpc.server} and {@code grpc.client}), and
- * traces it when the app has a Micrometer {@link Tracer}: a span per call, carrying the trace
- * context in the call's metadata.
+ * traces it when the app has a Micrometer {@link Tracer}: a span per sampled call, carrying the
+ * trace context in the call's metadata; with OpenTelemetry, a call that is not sampled carries its
+ * trace context without a span ({@link UnsampledTrace}).
  */
 // Spring Boot's meter registry and tracer, by their names on Boot 3 and on Boot 4.
 @AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
@@ -64,11 +66,27 @@ public class GrpcInstrumentationAutoConfiguration {
 	@ConditionalOnClass(Tracer.class)
 	static class TracingConfiguration {
 
+		/**
+		 * The tracing of calls; with OpenTelemetry, its sampler decides which calls get a span. The
+		 * tracer is made from the sampler, so it is wrapped by the time the tracer is injected.
+		 */
 		@Bean
 		@ConditionalOnBean({ Tracer.class, Propagator.class })
 		@ConditionalOnMissingBean
-		CallTracing grpcCallTracing(Tracer tracer, Propagator propagator) {
-			return new MicrometerCallTracing(tracer, propagator);
+		CallTracing grpcCallTracing(Tracer tracer, Propagator propagator, ObjectProvider<Sampling> sampling) {
+			return new MicrometerCallTracing(tracer, propagator, sampling.getIfUnique());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tracer.class, Sampler.class })
+	static class OpenTelemetrySamplingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		static CallSamplerPostProcessor grpcCallSamplerPostProcessor() {
+			return new CallSamplerPostProcessor();
 		}
 
 	}

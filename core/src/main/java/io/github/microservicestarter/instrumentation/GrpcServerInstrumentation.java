@@ -115,7 +115,7 @@ public class GrpcServerInstrumentation implements ServerInterceptor {
 			}
 			this.ended = true;
 			long nanos = System.nanoTime() - this.start;
-			this.span.end(code, error, () -> this.meters.ended(code, error, nanos));
+			this.span.end(code, error, this.meters, nanos);
 		}
 
 	}

@@ -1,24 +1,37 @@
 package io.github.microservicestarter.instrumentation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import io.github.microservicestarter.instrumentation.CallMeters.MethodMeters;
+
 /**
  * Traces calls with Micrometer Tracing's {@link Tracer} and {@link Propagator} (Spring Boot's
- * OpenTelemetry bridge): a span per call named by the RPC ({@code helloworld.Greeter/SayHello}),
+ * OpenTelemetry bridge): a span per sampled call named by the RPC ({@code helloworld.Greeter/SayHello}),
  * tagged as Micrometer's gRPC observation convention tags it ({@code rpc.*},
  * {@code grpc.status_code}, {@code net.peer.*}), with the trace context in the call's metadata in
  * the formats Spring Boot's propagation settings name.
  * <p>
  * Straight on the tracer rather than through a Micrometer observation, which the benchmark showed
- * costing a third of a small service's throughput; a span that is not sampled gets no tags.
+ * costing a third of a small service's throughput. With OpenTelemetry's sampler at hand
+ * ({@link Sampling}) and W3C's {@code traceparent} as the only context the app sends (Spring Boot's
+ * default), a call that is not sampled gets no span at all: a served call whose only trace context
+ * is a {@code traceparent} (or none) gets an {@link UnsampledTrace}, and a call made outside any
+ * span of the tracer's carries that trace, or a new one, in a {@code traceparent} written by hand.
+ * Other calls (B3, {@code tracestate}, baggage) get the tracer's spans, sampled or not, as they
+ * need its propagators.
  */
 class MicrometerCallTracing implements CallTracing {
 
@@ -44,13 +57,93 @@ class MicrometerCallTracing implements CallTracing {
 
 	private final Propagator propagator;
 
-	MicrometerCallTracing(Tracer tracer, Propagator propagator) {
+	/**
+	 * Decides before a span exists, or null when every call gets the tracer's span: without
+	 * OpenTelemetry's sampler, or when the app sends more than a traceparent, which only the
+	 * tracer's propagators write.
+	 */
+	private final Sampling sampling;
+
+	/** The headers the propagators read besides traceparent: a served call with one gets a span. */
+	private final List<Metadata.Key<String>> otherContextKeys = new ArrayList<>();
+
+	MicrometerCallTracing(Tracer tracer, Propagator propagator, Sampling sampling) {
 		this.tracer = tracer;
 		this.propagator = propagator;
+		this.sampling = (sampling != null && sendsTraceparentOnly(tracer, propagator)) ? sampling : null;
+		for (String field : propagator.fields()) {
+			if (!Traceparent.KEY.name().equalsIgnoreCase(field)) {
+				this.otherContextKeys.add(key(field.toLowerCase()));
+			}
+		}
+	}
+
+	/** Whether the propagators write traceparent and nothing else for an unsampled context. */
+	private static boolean sendsTraceparentOnly(Tracer tracer, Propagator propagator) {
+		TraceContext probe = tracer.traceContextBuilder()
+			.traceId(Traceparent.newTraceId())
+			.spanId(Traceparent.newSpanId())
+			.sampled(false)
+			.build();
+		Map<String, String> written = new HashMap<>();
+		propagator.inject(probe, written, (carrier, name, value) -> carrier.put(name.toLowerCase(), value));
+		return written.keySet().equals(Set.of(Traceparent.KEY.name()));
 	}
 
 	@Override
 	public CallSpan serverSpan(MethodDescriptor<?, ?> method, String authority, Metadata headers) {
+		if (this.sampling == null || carriesOtherContext(headers)) {
+			return spanOfServedCall(method, authority, headers);
+		}
+		String traceparent = headers.get(Traceparent.KEY);
+		Traceparent parent = (traceparent != null) ? Traceparent.parse(traceparent) : null;
+		String traceId = (parent != null) ? parent.traceId() : Traceparent.newTraceId();
+		if (!this.sampling.sample(traceId, parent, method.getFullMethodName(), true)) {
+			return new UnsampledTrace(traceId, Traceparent.newSpanId());
+		}
+		try {
+			return spanOfServedCall(method, authority, headers);
+		}
+		finally {
+			this.sampling.forget();
+		}
+	}
+
+	@Override
+	public CallSpan clientSpan(MethodDescriptor<?, ?> method, String authority, String targetAppId,
+			Metadata headers) {
+		if (this.sampling == null || this.sampling.inSpan()) {
+			return spanOfCallMade(method, authority, targetAppId, headers);
+		}
+		UnsampledTrace serving = UnsampledTrace.current();
+		if (serving != null) {
+			// The served call was not sampled, so neither is this one: its trace goes on as it is.
+			Traceparent.putUnsampled(headers, serving.traceId(), serving.spanId());
+			return CallSpan.NONE;
+		}
+		String traceId = Traceparent.newTraceId();
+		if (!this.sampling.sample(traceId, null, method.getFullMethodName(), false)) {
+			Traceparent.putUnsampled(headers, traceId, Traceparent.newSpanId());
+			return CallSpan.NONE;
+		}
+		try {
+			return spanOfCallMade(method, authority, targetAppId, headers);
+		}
+		finally {
+			this.sampling.forget();
+		}
+	}
+
+	private boolean carriesOtherContext(Metadata headers) {
+		for (Metadata.Key<String> key : this.otherContextKeys) {
+			if (headers.containsKey(key)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private CallSpan spanOfServedCall(MethodDescriptor<?, ?> method, String authority, Metadata headers) {
 		Span span = this.propagator.extract(headers, GETTER)
 			.kind(Span.Kind.SERVER)
 			.name(method.getFullMethodName())
@@ -58,8 +151,7 @@ class MicrometerCallTracing implements CallTracing {
 		return traced(span, method, authority);
 	}
 
-	@Override
-	public CallSpan clientSpan(MethodDescriptor<?, ?> method, String authority, String targetAppId,
+	private CallSpan spanOfCallMade(MethodDescriptor<?, ?> method, String authority, String targetAppId,
 			Metadata headers) {
 		// A child of the current span, if any: the builder starts from the current trace context.
 		Span span = this.tracer.spanBuilder().kind(Span.Kind.CLIENT).name(method.getFullMethodName()).start();
@@ -115,7 +207,7 @@ class MicrometerCallTracing implements CallTracing {
 		}
 
 		@Override
-		public void end(Status.Code code, Throwable error, Runnable lastWork) {
+		public void end(Status.Code code, Throwable error, MethodMeters meters, long nanos) {
 			try {
 				if (this.sampled) {
 					this.span.tag(CallMeters.STATUS_CODE_TAG, code.name());
@@ -123,11 +215,11 @@ class MicrometerCallTracing implements CallTracing {
 						this.span.error(error);
 					}
 					try (Scope scope = makeCurrent()) {
-						lastWork.run();
+						meters.ended(code, error, nanos);
 					}
 				}
 				else {
-					lastWork.run();
+					meters.ended(code, error, nanos);
 				}
 			}
 			finally {

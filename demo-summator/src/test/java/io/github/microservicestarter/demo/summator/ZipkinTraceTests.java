@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * One call across services makes one trace in a real Zipkin: Greeter.SayHelloToUser on the
  * summator, in this test's context, calls the user-service demo, running as its own process,
  * through the sidecar client; the summator's client span is the parent of the user-service's
- * server span, and the summator's log lines carry the trace id.
+ * server span, and the summator's log lines carry the trace id. A call that is not sampled reaches
+ * the user-service in the same trace, in both apps' log lines, without a span in Zipkin.
  */
 @ObservabilityAsInProduction
 @SpringBootTest(properties = { "microservice.app-port=0", "microservice.access-log.enabled=true",
@@ -57,6 +58,8 @@ class ZipkinTraceTests {
 
 	private static UserServiceProcess userService;
 
+	private static Path userServiceLog;
+
 	@LocalAppPort
 	int port;
 
@@ -67,10 +70,10 @@ class ZipkinTraceTests {
 	static void zipkinAndUserService(DynamicPropertyRegistry registry) throws Exception {
 		Path target = Files.createDirectories(Path.of("target"));
 		zipkin = ZipkinServer.start(target.resolve("zipkin.log"));
+		userServiceLog = target.resolve("user-service-traced.log");
 		userService = UserServiceProcess.start(Files.createTempDirectory(target, "user-service-traced").toAbsolutePath(),
-				target.resolve("user-service-traced.log"),
-				List.of("--" + BootProperties.ZIPKIN_ENDPOINT + "=" + zipkin.spansEndpoint(),
-						"--management.tracing.sampling.probability=1.0"));
+				userServiceLog, List.of("--" + BootProperties.ZIPKIN_ENDPOINT + "=" + zipkin.spansEndpoint(),
+						"--management.tracing.sampling.probability=1.0", "--microservice.access-log.enabled=true"));
 		registry.add(BootProperties.ZIPKIN_ENDPOINT, zipkin::spansEndpoint);
 		registry.add("microservice.clients.user-service.address", () -> "static://localhost:" + userService.port());
 	}
@@ -87,36 +90,10 @@ class ZipkinTraceTests {
 	void summatorsClientSpanIsTheParentOfTheUserServicesServerSpanInOneTrace(CapturedOutput output)
 			throws Exception {
 		String userId = createUser();
-		// The test is the first client of the trace: it sends a traceparent as any W3C client does.
-		String traceId = HexFormat.of().formatHex(randomBytes(16));
-		String testSpanId = HexFormat.of().formatHex(randomBytes(8));
-		Metadata headers = new Metadata();
-		headers.put(TRACEPARENT, "00-%s-%s-01".formatted(traceId, testSpanId));
-		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
-		try {
-			String greeting = GreeterGrpc.newBlockingStub(channel)
-				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-				.withDeadlineAfter(10, TimeUnit.SECONDS)
-				.sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build())
-				.getMessage();
-			assertThat(greeting).isEqualTo("Hello Grace Hopper");
-		}
-		finally {
-			channel.shutdownNow();
-		}
-		// The summator's server span ends when its call closes, which may be just after the reply
-		// reached the test, so it is flushed again on each poll; the user-service exports on its own
-		// schedule (every 5 s by default). Wait for all three spans.
-		SdkTracerProvider tracerProvider = this.context.getBean(SdkTracerProvider.class);
-		List<JsonNode> spans = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-			tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
-			spans.clear();
-			zipkin.trace(traceId).forEach(spans::add);
-			return spans.stream().anyMatch((span) -> isOf(span, "user-service", "SERVER"))
-					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "SERVER"))
-					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "CLIENT"));
-		});
+		String traceId = randomHex(16);
+		String testSpanId = randomHex(8);
+		sayHelloToUser(userId, "00-%s-%s-01".formatted(traceId, testSpanId));
+		List<JsonNode> spans = awaitTheThreeSpans(traceId);
 		JsonNode summatorServer = only(spans, "summator", "SERVER");
 		JsonNode summatorClient = only(spans, "summator", "CLIENT");
 		JsonNode userServiceServer = only(spans, "user-service", "SERVER");
@@ -136,6 +113,65 @@ class ZipkinTraceTests {
 			.contains("trace=" + traceId));
 	}
 
+	@Test
+	void callNotSampledReachesTheUserServiceInItsTraceWithoutSpans(CapturedOutput output) throws Exception {
+		String userId = createUser();
+		String traceId = randomHex(16);
+		sayHelloToUser(userId, "00-%s-%s-00".formatted(traceId, randomHex(8)));
+		// A sampled call after it: once its spans are in Zipkin, both apps have exported what they
+		// had of the first call.
+		String sampledTraceId = randomHex(16);
+		sayHelloToUser(userId, "00-%s-%s-01".formatted(sampledTraceId, randomHex(8)));
+		awaitTheThreeSpans(sampledTraceId);
+		assertThat(zipkin.trace(traceId)).isEmpty();
+		// Both apps log the call in its trace: the summator with Boot's log correlation and its access
+		// log, the user-service, which received the trace from the summator, with its access log.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(output.getOut())
+				.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\].*helloworld.Greeter/SayHelloToUser OK")
+				.contains("trace=" + traceId);
+			assertThat(Files.readString(userServiceLog)).containsPattern("user.UserService/GetUser OK .* trace=" + traceId);
+		});
+	}
+
+	/** Calls Greeter.SayHelloToUser as the first client of a trace, sending a traceparent as any W3C client does. */
+	private void sayHelloToUser(String userId, String traceparent) {
+		Metadata headers = new Metadata();
+		headers.put(TRACEPARENT, traceparent);
+		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", this.port).usePlaintext().build();
+		try {
+			String greeting = GreeterGrpc.newBlockingStub(channel)
+				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+				.withDeadlineAfter(10, TimeUnit.SECONDS)
+				.sayHelloToUser(HelloUserRequest.newBuilder().setUserId(userId).build())
+				.getMessage();
+			assertThat(greeting).isEqualTo("Hello Grace Hopper");
+		}
+		finally {
+			channel.shutdownNow();
+		}
+	}
+
+	/**
+	 * Waits for a trace's three spans in Zipkin. The summator's server span ends when its call
+	 * closes, which may be just after the reply reached the test, so it is flushed again on each
+	 * poll; the user-service exports on its own schedule (every 5 s by default).
+	 */
+	private List<JsonNode> awaitTheThreeSpans(String traceId) {
+		SdkTracerProvider tracerProvider = this.context.getBean(SdkTracerProvider.class);
+		List<JsonNode> spans = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+			spans.clear();
+			zipkin.trace(traceId).forEach(spans::add);
+			return spans.stream().anyMatch((span) -> isOf(span, "user-service", "SERVER"))
+					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "SERVER"))
+					&& spans.stream().anyMatch((span) -> isOf(span, "summator", "CLIENT"));
+		});
+		return spans;
+	}
+
+	/** Creates Grace Hopper, with an email of her own in each test: the user-service refuses a second user with one. */
 	private static String createUser() {
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", userService.port())
 			.usePlaintext()
@@ -143,7 +179,10 @@ class ZipkinTraceTests {
 		try {
 			return UserServiceGrpc.newBlockingStub(channel)
 				.withDeadlineAfter(10, TimeUnit.SECONDS)
-				.createUser(CreateUserRequest.newBuilder().setName("Grace Hopper").setEmail("grace@example.org").build())
+				.createUser(CreateUserRequest.newBuilder()
+					.setName("Grace Hopper")
+					.setEmail("grace-%s@example.org".formatted(randomHex(4)))
+					.build())
 				.getUser()
 				.getId();
 		}
@@ -152,10 +191,10 @@ class ZipkinTraceTests {
 		}
 	}
 
-	private static byte[] randomBytes(int length) {
-		byte[] bytes = new byte[length];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
+	private static String randomHex(int bytes) {
+		byte[] random = new byte[bytes];
+		ThreadLocalRandom.current().nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 	private static boolean isOf(JsonNode span, String service, String kind) {

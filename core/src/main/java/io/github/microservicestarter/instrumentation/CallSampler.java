@@ -1,0 +1,90 @@
+package io.github.microservicestarter.instrumentation;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+
+/**
+ * The app's OpenTelemetry {@link Sampler} (Spring Boot's, or its own bean), which the starter asks
+ * about a gRPC call before the call has a span: a call it drops gets none. A call it samples then
+ * starts its span with the same decision rather than a second one, since a new trace's span gets
+ * its trace id from the SDK, not the one the decision was made on, and a ratio sampler would
+ * decide again on that id. A span the service starts in a call that is not sampled is not sampled
+ * either. Every other span is sampled by the app's sampler, as without the starter.
+ */
+public final class CallSampler implements Sampler, Sampling {
+
+	private static final ThreadLocal<SamplingResult> DECIDED = new ThreadLocal<>();
+
+	private final Sampler sampler;
+
+	/**
+	 * Wraps a sampler.
+	 * @param sampler the app's sampler
+	 */
+	public CallSampler(Sampler sampler) {
+		this.sampler = sampler;
+	}
+
+	@Override
+	public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
+			Attributes attributes, List<LinkData> parentLinks) {
+		SamplingResult decided = DECIDED.get();
+		if (decided != null) {
+			DECIDED.set(null);
+			return decided;
+		}
+		if (UnsampledTrace.current() != null && !Span.fromContext(parentContext).getSpanContext().isValid()) {
+			// A span the service starts in a call that is not sampled has no parent the tracer knows
+			// of: as the call's child it would not be sampled, as a new trace it would be exported alone.
+			return SamplingResult.drop();
+		}
+		return this.sampler.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
+	}
+
+	@Override
+	public String getDescription() {
+		return this.sampler.getDescription();
+	}
+
+	@Override
+	public boolean sample(String traceId, Traceparent parent, String name, boolean server) {
+		Context parentContext = (parent != null) ? Context.root()
+			.with(Span.wrap(SpanContext.createFromRemoteParent(parent.traceId(), parent.parentId(),
+					parent.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault())))
+				: Context.root();
+		SamplingResult result = this.sampler.shouldSample(parentContext, traceId, name,
+				server ? SpanKind.SERVER : SpanKind.CLIENT, Attributes.empty(), List.of());
+		if (result.getDecision() == SamplingDecision.DROP) {
+			return false;
+		}
+		DECIDED.set(result);
+		return true;
+	}
+
+	@Override
+	public void forget() {
+		DECIDED.set(null);
+	}
+
+	@Override
+	public boolean inSpan() {
+		return Span.current().getSpanContext().isValid();
+	}
+
+	@Override
+	public String toString() {
+		return getDescription();
+	}
+
+}
