@@ -66,7 +66,8 @@ final class StatusBounds {
 		}
 		status.setMessage(fits(status.getMessage()) ? status.getMessage() : cut(status.getMessage()));
 		if (status.build().getSerializedSize() > MAX_DETAILS_BYTES) {
-			status.clearDetails();
+			// Without the details, and without fields google.rpc.Status does not know, which are as large.
+			status = com.google.rpc.Status.newBuilder().setCode(status.getCode()).setMessage(status.getMessage());
 		}
 		trailers.removeAll(DETAILS_KEY);
 		trailers.put(DETAILS, status.build());

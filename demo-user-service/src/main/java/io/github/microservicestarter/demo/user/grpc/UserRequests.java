@@ -94,7 +94,7 @@ final class UserRequests {
 		}
 		for (String field : fields) {
 			violations.check(UPDATABLE_FIELDS.contains(field), "update_mask",
-					"names '%s', which is not one of name, email, status, orders".formatted(field));
+					"names '%s', which is not one of name, email, status, orders".formatted(abbreviate(field)));
 		}
 		String name = null;
 		if (fields.contains("name")) {
