@@ -98,8 +98,9 @@ class QuickStartTests {
 		for (ConsumerBuild build : List.of(ConsumerBuild.STARTER_ALONE, ConsumerBuild.BOOT4_STARTER_ALONE)) {
 			try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + freePort()))) {
 				String actuator = "http://localhost:" + app.awaitHttpPort() + "/actuator/";
+				// 503 (readiness OUT_OF_SERVICE) from when HTTP listens until the app is ready.
+				await().atMost(Duration.ofMinutes(1)).until(() -> get(actuator + "health").statusCode() == 200);
 				HttpResponse<String> health = get(actuator + "health");
-				assertThat(health.statusCode()).as(build.name()).isEqualTo(200);
 				assertThat(health.body()).as(build.name()).contains("\"status\":\"UP\"").doesNotContain("details",
 						"components");
 				for (String closed : List.of("prometheus", "grpc", "info", "env", "metrics")) {
