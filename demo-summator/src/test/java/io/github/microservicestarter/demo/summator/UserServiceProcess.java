@@ -59,8 +59,7 @@ final class UserServiceProcess implements AutoCloseable {
 	 * its dependencies), which makes Maven build it first and put it on this test's classpath.
 	 */
 	private static Path runnableJar() {
-		return DemoProcess.classpath()
-			.stream()
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> entry.matches(".*demo-user-service-[^/]*-exec\\.jar"))
 			.map(Path::of)
 			.findFirst()
