@@ -30,9 +30,13 @@ final class UnaryLoad {
 
 	private final int concurrency;
 
-	UnaryLoad(Channel channel, int concurrency) {
+	private final ProcessCpu server;
+
+	/** {@code server}: the server's process, whose CPU time is read too; null for none. */
+	UnaryLoad(Channel channel, int concurrency, ProcessCpu server) {
 		this.stub = GreeterGrpc.newStub(channel);
 		this.concurrency = concurrency;
+		this.server = server;
 	}
 
 	/** Runs the load for the warm-up, then measures it; the result covers the measured time only. */
@@ -48,6 +52,7 @@ final class UnaryLoad {
 		Caller[] callers = new Caller[this.concurrency];
 		long start = System.nanoTime();
 		long cpuStart = processCpuNanos();
+		long serverCpuStart = serverCpuNanos();
 		for (int i = 0; i < this.concurrency; i++) {
 			callers[i] = new Caller(end, errors, done);
 			callers[i].next();
@@ -57,8 +62,9 @@ final class UnaryLoad {
 		}
 		long elapsed = System.nanoTime() - start;
 		long cpu = processCpuNanos() - cpuStart;
+		long serverCpu = (this.server != null) ? serverCpuNanos() - serverCpuStart : -1;
 		long[] latencies = Arrays.stream(callers).flatMapToLong(Caller::latencies).sorted().toArray();
-		return new Result(latencies, elapsed, cpu, errors.get());
+		return new Result(latencies, elapsed, cpu, serverCpu, errors.get());
 	}
 
 	/**
@@ -68,6 +74,10 @@ final class UnaryLoad {
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+	}
+
+	private long serverCpuNanos() {
+		return (this.server != null) ? this.server.nanos() : 0;
 	}
 
 	/** One caller: one call in flight at a time; gRPC runs its callbacks one after the other. */
@@ -138,20 +148,24 @@ final class UnaryLoad {
 
 	/**
 	 * The answered calls' latencies in nanoseconds, sorted; the time they took; the process's CPU
-	 * time meanwhile; the errors.
+	 * time meanwhile, and the server's (-1 when not read); the errors.
 	 */
-	record Result(long[] latencies, long elapsedNanos, long cpuNanos, long errors) {
+	record Result(long[] latencies, long elapsedNanos, long cpuNanos, long serverCpuNanos, long errors) {
 
 		/** One line of key=value pairs that bench/run records. */
 		String summary() {
 			double seconds = this.elapsedNanos / 1e9;
-			return "requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d cpu_us_per_call=%.1f errors=%d"
+			String line = "requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d cpu_us_per_call=%.1f"
 				.formatted(this.latencies.length, seconds, this.latencies.length / seconds, percentileMicros(50),
-						percentileMicros(90), percentileMicros(99), cpuMicrosPerCall(), this.errors);
+						percentileMicros(90), percentileMicros(99), microsPerCall(this.cpuNanos));
+			if (this.serverCpuNanos >= 0) {
+				line += " server_cpu_us_per_call=%.1f".formatted(microsPerCall(this.serverCpuNanos));
+			}
+			return line + " errors=" + this.errors;
 		}
 
-		private double cpuMicrosPerCall() {
-			return (this.latencies.length == 0) ? 0 : this.cpuNanos / 1e3 / this.latencies.length;
+		private double microsPerCall(long nanos) {
+			return (this.latencies.length == 0) ? 0 : nanos / 1e3 / this.latencies.length;
 		}
 
 		private long percentileMicros(double percentile) {

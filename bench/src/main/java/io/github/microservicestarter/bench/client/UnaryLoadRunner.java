@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the unary load against the greeter on {@code bench.port} of loopback, through a raw stub's
  * channel ({@code bench.channel=raw}) or the sidecar client's ({@code sidecar}), and prints its
- * result line. Exits 1 if any call failed.
+ * result line, with the server's CPU time per call when {@code bench.server-pid} names its process.
+ * Exits 1 if any call failed.
  */
 @Component
 class UnaryLoadRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -33,24 +34,28 @@ class UnaryLoadRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Duration duration;
 
+	private final ProcessCpu server;
+
 	private int exitCode;
 
 	UnaryLoadRunner(SidecarGreeterChannel sidecar, @Value("${bench.channel}") String channelKind,
 			@Value("${bench.port}") int port, @Value("${bench.concurrency}") int concurrency,
-			@Value("${bench.warmup}") Duration warmup, @Value("${bench.duration}") Duration duration) {
+			@Value("${bench.warmup}") Duration warmup, @Value("${bench.duration}") Duration duration,
+			@Value("${bench.server-pid:0}") long serverPid) {
 		this.sidecar = sidecar;
 		this.channelKind = channelKind;
 		this.port = port;
 		this.concurrency = concurrency;
 		this.warmup = warmup;
 		this.duration = duration;
+		this.server = (serverPid > 0) ? new ProcessCpu(serverPid) : null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
 		UnaryLoad.Result result = switch (this.channelKind) {
 			case "raw" -> runRaw();
-			case "sidecar" -> new UnaryLoad(this.sidecar.channel(), this.concurrency).run(this.warmup, this.duration);
+			case "sidecar" -> new UnaryLoad(this.sidecar.channel(), this.concurrency, this.server).run(this.warmup, this.duration);
 			default -> throw new IllegalArgumentException("bench.channel is raw or sidecar, not " + this.channelKind);
 		};
 		System.out.println("result " + result.summary());
@@ -61,7 +66,7 @@ class UnaryLoadRunner implements ApplicationRunner, ExitCodeGenerator {
 		// The channel a user writes by hand: plaintext to one address, grpc-java's defaults otherwise.
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", this.port).usePlaintext().build();
 		try {
-			return new UnaryLoad(channel, this.concurrency).run(this.warmup, this.duration);
+			return new UnaryLoad(channel, this.concurrency, this.server).run(this.warmup, this.duration);
 		}
 		finally {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -21,15 +21,21 @@ import java.util.TreeMap;
  */
 public final class ResultsReport {
 
+	/** What bench/run appends to a variant's name when it runs on the Spring Boot 4.1 line. */
+	private static final String BOOT4 = "-boot4";
+
+	/** Comparison 6's minimal app on Spring Boot 4.1's own gRPC server starter and actuator. */
+	private static final String SPRING_GRPC = "spring-grpc";
+
 	private static final List<Comparison> COMPARISONS = List.of(
-			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load", List.of("starter"),
-					"plain", unaryMetrics("", 0.95)),
+			new Comparison("unary", "1. Starter as shipped vs plain grpc-java: unary SayHello, h2load",
+					List.of("starter", "starter" + BOOT4), "plain", serverMetrics("", 0.95)),
 			new Comparison("observed",
 					"2. Starter exporting its sampled spans (10 %) to a Zipkin sink vs plain grpc-java: unary SayHello, h2load",
-					List.of("observed"), "plain", unaryMetrics("", 0.90)),
+					List.of("observed", "observed" + BOOT4), "plain", serverMetrics("", 0.90)),
 			new Comparison("client",
-					"3. Sidecar client in direct mode, as shipped (sidecar) and without the starter's call instrumentation (bare: no grpc.client meters or client spans), vs a raw stub, same starter server: unary SayHello, Java load client",
-					List.of("sidecar", "bare"), "raw", clientMetrics()),
+					"3. Sidecar client in direct mode, as shipped (sidecar) and without the starter's call instrumentation (bare: no grpc.client meters or client spans), vs a raw stub, same server (the Boot 3.5 starter's greeter): unary SayHello, Java load client",
+					List.of("sidecar", "bare", "sidecar" + BOOT4, "bare" + BOOT4), "raw", clientMetrics()),
 			new Comparison("proxy",
 					"4. Through the header-routing proxy (nginx) vs direct, starter server, fixed rate {fixed_rate}: h2load",
 					List.of("proxy"), "direct",
@@ -43,7 +49,9 @@ public final class ResultsReport {
 							new Metric("peak_heap_mb", "server's peak heap after GC, MB", Kind.RATIO,
 									Double.NaN))),
 			new Comparison("startup", "6. Startup: process start to the first successful SayHello",
-					List.of("summator", "summator-cds"), "plain",
+					List.of("summator", "summator-cds", "summator" + BOOT4, "summator" + BOOT4 + "-cds", SPRING_GRPC,
+							SPRING_GRPC + "-cds"),
+					"plain",
 					List.of(new Metric("startup_ms", "start to first response, ms", Kind.A_AT_MOST, 1500))),
 			new Comparison("dapr-fixed",
 					"7a. Through two Dapr sidecars (the caller's daprd, then the server's) vs direct, starter server, at a fixed rate ({dapr_fixed_load}): unary SayHello with a 1 KB name",
@@ -73,6 +81,15 @@ public final class ResultsReport {
 			  garbage it has not collected yet (a young GC's figure may still include old garbage).
 			- The client's CPU per call (comparison 3): the load client's process CPU time (every
 			  thread, user and system) over the measured window, divided by the calls answered.
+			- The server's CPU per call (comparisons 1 to 3): the server process's CPU time (every
+			  thread, user and system, from /proc/<pid>/stat) over the measured window, divided by the
+			  calls answered in it. Under h2load the window is read from bench/run (the warm-up's
+			  length after h2load starts, to h2load's end), by the load client in comparison 3. On one
+			  pinned CPU it is what each call costs the server; it moves less than req/s.
+			- Both lines: a variant ending in -boot4 is the same app on the Spring Boot 4.1 line
+			  (microservice-spring-boot4-starter; bench/boot4 builds the same classes, boot4/demo-summator
+			  the same demo), run in the same pairs against the same B (A on 3.5, A on 4.1, then B).
+			  In comparison 3 every client calls the same server, the Boot 3.5 starter's greeter.
 			- Comparison 7: ghz's own percentiles over every call of the measured run (a warm-up run
 			  before it is not counted); every call ended OK, and the server's count agrees. Each daprd
 			  shares a CPU: the server's with the server, the caller's with ghz, as a sidecar shares its
@@ -81,10 +98,23 @@ public final class ResultsReport {
 			  SayHello that succeeds (polled every 2 ms from the load CPU). summator is the runnable jar
 			  as built; summator-cds is the same jar extracted and started with the class data sharing
 			  archive scripts/cds-archive makes (Spring Boot's documented CDS), made before the runs
-			  and not timed.
+			  and not timed. summator-boot4 is demo-summator on the Boot 4.1 line; spring-grpc is what a
+			  user would pick instead of the starter on Boot 4.1: a minimal app on Spring Boot's own
+			  gRPC server starter and actuator (bench/spring-grpc: one Greeter, no web server), as built
+			  and with its own CDS archive.
 			""";
 
 	private ResultsReport() {
+	}
+
+	/** The unary metrics and the server's CPU time per call, for comparisons 1 and 2. */
+	private static List<Metric> serverMetrics(String prefix, double goal) {
+		List<Metric> metrics = unaryMetrics(prefix, goal);
+		for (String load : List.of("low", "high")) {
+			metrics.add(new Metric(load + ".server_cpu_us",
+					"server's CPU µs per call at {" + prefix + load + "_load}", Kind.RATIO, Double.NaN));
+		}
+		return metrics;
 	}
 
 	/** Throughput and latency at the low and the high load, named by run.properties' {prefix}low_load and so on. */
@@ -107,6 +137,10 @@ public final class ResultsReport {
 		List<Metric> metrics = unaryMetrics("client_", 0.98);
 		for (String load : List.of("low", "high")) {
 			metrics.add(new Metric(load + ".cpu_us", "client's CPU µs per call at {client_" + load + "_load}",
+					Kind.RATIO, Double.NaN));
+		}
+		for (String load : List.of("low", "high")) {
+			metrics.add(new Metric(load + ".server_cpu_us", "server's CPU µs per call at {client_" + load + "_load}",
 					Kind.RATIO, Double.NaN));
 		}
 		return metrics;
@@ -184,7 +218,85 @@ public final class ResultsReport {
 		String intro = "Medians and ranges (min–max) over the pairs (%s), each pair run A then B, a fresh JVM per run."
 			.formatted(settings.getProperty("pairs"));
 		return "## Results\n\n" + intro + "\n\n### Goals\n\n" + (goals.isEmpty() ? "None measured.\n" : goals) + "\n"
-				+ tables;
+				+ sideBySide(values, settings) + tables;
+	}
+
+	/**
+	 * The two Spring Boot lines side by side: each A variant that ran on both, its median on each
+	 * line, B's, and each line's median per-pair ratio to B; then the Boot 4.1 starter's start
+	 * against the Spring gRPC app's. Each part only when its variants ran.
+	 */
+	private static String sideBySide(Map<String, Map<String, Map<String, Map<Integer, Double>>>> values,
+			Properties settings) {
+		StringBuilder rows = new StringBuilder();
+		for (Comparison comparison : COMPARISONS) {
+			Map<String, Map<String, Map<Integer, Double>>> metrics = values.get(comparison.id());
+			if (metrics == null) {
+				continue;
+			}
+			String b = comparison.b();
+			for (Metric metric : comparison.metrics()) {
+				Map<String, Map<Integer, Double>> byVariant = metrics.get(metric.key());
+				if (byVariant == null || !byVariant.containsKey(b) || metric.kind() == Kind.DIFFERENCE) {
+					continue;
+				}
+				for (String a : comparison.a()) {
+					String a4 = boot4Name(a);
+					if (a.contains(BOOT4) || a.startsWith(SPRING_GRPC) || !byVariant.containsKey(a)
+							|| !byVariant.containsKey(a4)) {
+						continue;
+					}
+					rows.append("| %s | %s | %s | %s | %s | %s | %s |\n".formatted(
+							comparison.id() + ": " + fill(metric.label(), settings), a,
+							Summary.of(byVariant.get(a).values()).format("%,.0f"),
+							Summary.of(byVariant.get(a4).values()).format("%,.0f"),
+							Summary.of(byVariant.get(b).values()).format("%,.0f") + " (" + b + ")",
+							Summary.of(ratios(byVariant.get(a), byVariant.get(b))).format("%.3f"),
+							Summary.of(ratios(byVariant.get(a4), byVariant.get(b))).format("%.3f")));
+				}
+			}
+		}
+		StringBuilder section = new StringBuilder();
+		if (!rows.isEmpty()) {
+			section.append("### The two lines side by side\n\n");
+			section.append("Each against the same B in the same pairs; medians (range). The detailed tables follow.\n\n");
+			section.append("| Measure | A | A on Boot 3.5 | A on Boot 4.1 | B | Boot 3.5 / B | Boot 4.1 / B |\n");
+			section.append("| --- | --- | --- | --- | --- | --- | --- |\n").append(rows).append('\n');
+		}
+		Map<String, Map<Integer, Double>> startup = values.getOrDefault("startup", Map.of()).get("startup_ms");
+		if (startup != null) {
+			StringBuilder vsSpringGrpc = new StringBuilder();
+			for (String suffix : List.of("", "-cds")) {
+				Map<Integer, Double> starter = startup.get("summator" + BOOT4 + suffix);
+				Map<Integer, Double> springGrpc = startup.get(SPRING_GRPC + suffix);
+				if (starter != null && springGrpc != null) {
+					vsSpringGrpc.append("| %s | %s | %s | %s |\n".formatted(suffix.isEmpty() ? "as built" : "with CDS",
+							Summary.of(starter.values()).format("%,.0f"), Summary.of(springGrpc.values()).format("%,.0f"),
+							Summary.of(ratios(starter, springGrpc)).format("%.3f")));
+				}
+			}
+			if (!vsSpringGrpc.isEmpty()) {
+				section.append("### Startup on Boot 4.1, the starter against Spring Boot's own gRPC server\n\n")
+					.append("The starter (demo-summator) against what a user would pick instead ")
+					.append("(Spring Boot's gRPC server starter and actuator), start to first response, ms:\n\n")
+					.append("| Jar | starter | Spring gRPC app | starter / Spring gRPC |\n")
+					.append("| --- | --- | --- | --- |\n")
+					.append(vsSpringGrpc)
+					.append('\n');
+			}
+		}
+		return section.toString();
+	}
+
+	/** A variant's name on the Boot 4.1 line: summator-cds is summator-boot4-cds, starter starter-boot4. */
+	private static String boot4Name(String variant) {
+		return variant.endsWith("-cds") ? variant.substring(0, variant.length() - 4) + BOOT4 + "-cds"
+				: variant + BOOT4;
+	}
+
+	/** A's value over B's, pair by pair, for the pairs both have. */
+	private static double[] ratios(Map<Integer, Double> a, Map<Integer, Double> b) {
+		return a.keySet().stream().filter(b::containsKey).mapToDouble((pair) -> a.get(pair) / b.get(pair)).toArray();
 	}
 
 	private static String goal(Metric metric, Summary a, Summary compared) {
