@@ -64,7 +64,30 @@ public final class ResultsReport {
 					List.of("dapr"), "direct",
 					List.of(new Metric("rps", "req/s", Kind.RATIO, Double.NaN),
 							new Metric("p50_us", "p50 latency, µs", Kind.RATIO, Double.NaN),
-							new Metric("p99_us", "p99 latency, µs", Kind.RATIO, Double.NaN))));
+							new Metric("p99_us", "p99 latency, µs", Kind.RATIO, Double.NaN))),
+			new Comparison("overload",
+					"8. Overload (issue 15): SayHello flooded with ten times the starter's call limit in flight ({overload_load}, against max-concurrent-calls 200), gRPC's health checked beside it ({health_probe_load}): the starter as shipped vs plain grpc-java with grpc-java's health service",
+					List.of("starter"), "plain",
+					List.of(new Metric("health.p50_us", "health check p50 latency, µs", Kind.RATIO, Double.NaN),
+							new Metric("health.p90_us", "health check p90 latency, µs", Kind.RATIO, Double.NaN),
+							new Metric("health.p99_us",
+									"health check p99 latency, µs (issue 15: health p99 < 100 ms at 10x overload)",
+									Kind.A_BELOW, 100_000),
+							new Metric("health.max_us", "health check max latency, µs", Kind.RATIO, Double.NaN),
+							new Metric("health.checks", "health checks made", Kind.SHOWN, Double.NaN),
+							new Metric("health.errors", "health checks not OK (5 s deadline)", Kind.SHOWN, Double.NaN),
+							new Metric("peak_rss_mb", "server's peak RSS during the flood, MB", Kind.RATIO, Double.NaN),
+							new Metric("rss_hwm_mb", "server's peak RSS since launch (VmHWM), MB", Kind.RATIO,
+									Double.NaN),
+							new Metric("flood.rps", "flood's calls answered per s, OK or shed", Kind.RATIO, Double.NaN),
+							new Metric("flood.p50_us", "flood's p50 latency, µs, OK or shed", Kind.RATIO, Double.NaN),
+							new Metric("flood.p99_us", "flood's p99 latency, µs, OK or shed", Kind.RATIO, Double.NaN),
+							new Metric("flood.ok", "flood's calls closed OK, warm-up included", Kind.SHOWN, Double.NaN),
+							new Metric("flood.shed", "flood's calls closed RESOURCE_EXHAUSTED, warm-up included",
+									Kind.SHOWN, Double.NaN),
+							new Metric("flood.shed_pct", "flood's calls shed, %", Kind.SHOWN, Double.NaN),
+							new Metric("server_cpu_us", "server's CPU µs per call answered, OK or shed", Kind.RATIO,
+									Double.NaN))));
 
 	private static final String NOTES = """
 			### How to read it
@@ -73,7 +96,9 @@ public final class ResultsReport {
 			  a goal passes when the median ratio meets it. Latency ratios above 1 mean A is slower.
 			- Every h2load run was checked: no failed, errored or timed-out request, every response
 			  HTTP 200, and the server's own count of calls closed with a non-OK grpc-status is 0 (h2load
-			  alone counts an HTTP 200 carrying grpc-status 13 as a success).
+			  alone counts an HTTP 200 carrying grpc-status 13 as a success); in comparison 8, 0 but for
+			  RESOURCE_EXHAUSTED, the status the starter sheds calls with. The starter's count includes
+			  the calls its admission control refused before any interceptor saw them.
 			- Peak heap after GC: the largest heap occupancy right after a GC in the server's GC log
 			  (-Xlog:gc) during the measured window. The reader asks the server for a full GC
 			  (jcmd GC.run) as the window opens and again as it closes, with the stream still open, so
@@ -94,6 +119,21 @@ public final class ResultsReport {
 			  before it is not counted); every call ended OK, and the server's count agrees. Each daprd
 			  shares a CPU: the server's with the server, the caller's with ghz, as a sidecar shares its
 			  app's node.
+			- Comparison 8: h2load floods SayHello with ten times the starter's call limit in flight
+			  (20 connections of 100 calls, the most one connection may carry to the starter) through
+			  its warm-up and measured window; ghz, on the load CPU with h2load, checks
+			  grpc.health.v1.Health at a fixed rate on a connection of its own from the flood's start,
+			  and its run over the measured window, which ends a second early so that every check
+			  meets the flood, is the one counted. Health latencies are ghz's over the checks that
+			  ended OK; the others are counted as not OK (ghz reads a check's gRPC status, not the
+			  serving status in its answer). The starter sheds the calls beyond its limit with
+			  RESOURCE_EXHAUSTED and answers health on the transport's thread; plain grpc-java queues
+			  every call, health checks too, on its executor. Peak RSS is the largest VmRSS of
+			  /proc/<pid>/status, read every 100 ms from the flood's start to its end; VmHWM is the
+			  kernel's peak since the JVM's launch. h2load counts OK and shed calls alike (HTTP 200),
+			  so its req/s, latency and the server's CPU per call are of both; the calls by status are
+			  the server's own count over the whole flood, warm-up included. Only the Boot 3.5 line
+			  runs it.
 			- Startup has no warm-up: it is a cold start, the time from launching the JVM to the first
 			  SayHello that succeeds (polled every 2 ms from the load CPU). summator is the runnable jar
 			  as built; summator-cds is the same jar extracted and started with the class data sharing
@@ -204,9 +244,11 @@ public final class ResultsReport {
 					Summary aSummary = Summary.of(aValues.values());
 					String goal = goal(metric, aSummary, Summary.of(compared));
 					String label = fill(metric.label(), settings) + (severalA ? ", A = " + a : "");
+					// Counts are shown side by side, not divided: B's may be 0 (plain grpc-java sheds nothing).
+					String comparedText = (metric.kind() == Kind.SHOWN) ? ""
+							: Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f");
 					tables.append("| %s | %s | %s | %s | %s |\n".formatted(label, aSummary.format("%,.0f"),
-							Summary.of(bValues.values()).format("%,.0f"),
-							Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f"), goal));
+							Summary.of(bValues.values()).format("%,.0f"), comparedText, goal));
 					if (!goal.isEmpty()) {
 						goals.append("- ").append(fill(comparison.title(), settings)).append(", ").append(label)
 							.append(": ").append(goal).append('\n');
@@ -237,7 +279,8 @@ public final class ResultsReport {
 			String b = comparison.b();
 			for (Metric metric : comparison.metrics()) {
 				Map<String, Map<Integer, Double>> byVariant = metrics.get(metric.key());
-				if (byVariant == null || !byVariant.containsKey(b) || metric.kind() == Kind.DIFFERENCE) {
+				if (byVariant == null || !byVariant.containsKey(b) || metric.kind() == Kind.DIFFERENCE
+						|| metric.kind() == Kind.SHOWN) {
 					continue;
 				}
 				for (String a : comparison.a()) {
@@ -306,7 +349,8 @@ public final class ResultsReport {
 		return switch (metric.kind()) {
 			case RATIO -> "≥ %.2f: **%s**".formatted(metric.goal(), compared.median() >= metric.goal() ? "pass" : "FAIL");
 			case A_AT_MOST -> "≤ %,.0f: **%s**".formatted(metric.goal(), a.median() <= metric.goal() ? "pass" : "FAIL");
-			case DIFFERENCE -> "";
+			case A_BELOW -> "< %,.0f: **%s**".formatted(metric.goal(), a.median() < metric.goal() ? "pass" : "FAIL");
+			case DIFFERENCE, SHOWN -> "";
 		};
 	}
 
@@ -328,7 +372,13 @@ public final class ResultsReport {
 		DIFFERENCE,
 
 		/** A / B shown; the goal is the most A's median may be. */
-		A_AT_MOST
+		A_AT_MOST,
+
+		/** A / B shown; A's median must be below the goal. */
+		A_BELOW,
+
+		/** A and B shown, not compared: counts, which may be 0 for B; no goal. */
+		SHOWN
 
 	}
 

@@ -8,11 +8,14 @@ import java.util.concurrent.TimeUnit;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 
 /**
  * Plain grpc-java, as a careful team would write it by hand: {@link BenchGreeter} on a
  * {@code NettyServerBuilder} with a bounded pool of as many threads as the starter's default.
- * Usage: {@code PlainGreeterServer <port>}.
+ * With {@code health} it also serves grpc-java's own health service, as grpc-java ships it (on the
+ * same pool as every call), for comparison 8; without it the server is the one every other
+ * comparison measured. Usage: {@code PlainGreeterServer <port> [health]}.
  */
 public final class PlainGreeterServer {
 
@@ -30,11 +33,15 @@ public final class PlainGreeterServer {
 					return thread;
 				});
 		CallStatusCounter counter = new CallStatusCounter();
-		Server server = NettyServerBuilder.forPort(port)
+		NettyServerBuilder builder = NettyServerBuilder.forPort(port)
 			.executor(executor)
-			.addService(ServerInterceptors.intercept(new BenchGreeter(), counter))
-			.build()
-			.start();
+			.addService(ServerInterceptors.intercept(new BenchGreeter(), counter));
+		boolean health = args.length > 1 && args[1].equals("health");
+		if (health) {
+			// SERVING for the whole server ("") from the start.
+			builder.addService(new HealthStatusManager().getHealthService());
+		}
+		Server server = builder.build().start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			server.shutdown();
 			try {
@@ -45,7 +52,8 @@ public final class PlainGreeterServer {
 			}
 			counter.report();
 		}));
-		System.out.println("Plain grpc-java serves on port " + server.getPort() + " with " + threads + " threads");
+		System.out.println("Plain grpc-java serves on port " + server.getPort() + " with " + threads + " threads"
+				+ (health ? ", and gRPC's health service" : ""));
 		server.awaitTermination();
 	}
 
