@@ -52,7 +52,7 @@ class OverloadTests {
 
 	private static final int FLOOD_SECONDS = 5;
 
-	/** The bounds the test holds the service to; with -Xmx256m it stayed under 300 MB. */
+	/** The bounds the test holds the service to; with -Xmx256m it stayed under 350 MB in the runs so far. */
 	private static final long MAX_RSS_MEGABYTES = 600;
 
 	private static final long MAX_LOG_BYTES = 10_000;
