@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.microservicestarter.server.DaprMetadata;
 import io.github.microservicestarter.server.InvalidAppSettingException;
+import io.github.microservicestarter.test.StartupFailures;
 import io.github.microservicestarter.tls.PeerIdentity;
 import io.github.microservicestarter.tls.TestCertificates;
 
@@ -174,12 +175,8 @@ class ClientTlsBundleTests {
 	}
 
 	private static void assertInvalidSetting(AssertableApplicationContext context, String setting, String problem) {
-		Throwable failure = context.getStartupFailure();
-		while (failure != null && !(failure instanceof InvalidAppSettingException)) {
-			failure = failure.getCause();
-		}
-		assertThat(failure).as("the invalid setting").isInstanceOf(InvalidAppSettingException.class);
-		assertThat(((InvalidAppSettingException) failure).getSetting()).isEqualTo(setting);
+		InvalidAppSettingException failure = StartupFailures.invalidSetting(context);
+		assertThat(failure.getSetting()).isEqualTo(setting);
 		assertThat(failure.getMessage()).contains(problem);
 	}
 

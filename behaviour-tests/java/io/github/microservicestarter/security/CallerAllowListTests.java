@@ -2,7 +2,6 @@ package io.github.microservicestarter.security;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -24,6 +23,7 @@ import io.github.microservicestarter.server.DaprMetadata;
 import io.github.microservicestarter.server.EnvironmentVariables;
 import io.github.microservicestarter.server.GrpcServerRunner;
 import io.github.microservicestarter.server.InvalidAppSettingException;
+import io.github.microservicestarter.test.StartupFailures;
 import io.github.microservicestarter.server.ProbeService;
 import io.github.microservicestarter.test.BootAutoConfigurations;
 import io.github.microservicestarter.tls.TestCertificates;
@@ -155,7 +155,7 @@ class CallerAllowListTests {
 
 	@Test
 	void rulesWithNoWayToTellTheCallerStopTheStart() {
-		InvalidAppSettingException failure = startupFailure(
+		InvalidAppSettingException failure = StartupFailures.invalidSetting(
 				runner(PROBE_FOR_SUMMATOR, "microservice.security.callers[0].apps=summator"));
 		assertThat(failure.getSetting()).isEqualTo("microservice.security.callers");
 		assertThat(failure.getMessage()).contains("nothing tells this app which app is calling");
@@ -164,7 +164,7 @@ class CallerAllowListTests {
 
 	@Test
 	void misspeltServiceStopsTheStartListingTheServedOnes() {
-		InvalidAppSettingException failure = startupFailure(withToken(
+		InvalidAppSettingException failure = StartupFailures.invalidSetting(withToken(
 				"microservice.security.callers[0].services=test.Prob", "microservice.security.callers[0].apps=summator"));
 		assertThat(failure.getMessage()).isEqualTo("it names test.Prob, which this app does not serve, so the rule"
 				+ " guards nothing.");
@@ -173,7 +173,7 @@ class CallerAllowListTests {
 
 	@Test
 	void ruleWithoutAppsStopsTheStart() {
-		InvalidAppSettingException failure = startupFailure(withToken(PROBE_FOR_SUMMATOR));
+		InvalidAppSettingException failure = StartupFailures.invalidSetting(withToken(PROBE_FOR_SUMMATOR));
 		assertThat(failure.getSetting()).isEqualTo("microservice.security.callers[0]");
 		assertThat(failure.getMessage()).isEqualTo("it needs both services and apps: it lists 1 services and 0 apps.");
 	}
@@ -203,20 +203,6 @@ class CallerAllowListTests {
 		StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class, call::run);
 		assertThat(refusal).as("refusal").isNotNull();
 		return refusal;
-	}
-
-	private static InvalidAppSettingException startupFailure(ApplicationContextRunner runner) {
-		AtomicReference<InvalidAppSettingException> failure = new AtomicReference<>();
-		runner.run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable cause = context.getStartupFailure();
-			while (cause != null && !(cause instanceof InvalidAppSettingException)) {
-				cause = cause.getCause();
-			}
-			failure.set((InvalidAppSettingException) cause);
-		});
-		assertThat(failure.get()).as("the invalid setting").isNotNull();
-		return failure.get();
 	}
 
 }

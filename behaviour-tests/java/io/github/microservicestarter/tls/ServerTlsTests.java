@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLException;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.microservicestarter.server.GrpcServerRunner;
 import io.github.microservicestarter.server.InvalidAppSettingException;
+import io.github.microservicestarter.test.StartupFailures;
 import io.github.microservicestarter.server.LoopbackChannel;
 import io.github.microservicestarter.server.ProbeService;
 
@@ -222,7 +222,7 @@ class ServerTlsTests {
 
 	@Test
 	void expiredServerCertificateStopsTheStartNamingTheBundle() {
-		InvalidAppSettingException analysis = startupFailure(
+		InvalidAppSettingException analysis = StartupFailures.invalidSetting(
 				server("spring.ssl.bundle.pem.server.keystore.certificate=file:" + files.resolve("expired.crt"),
 						"spring.ssl.bundle.pem.server.keystore.private-key=file:" + files.resolve("expired.key")));
 		assertThat(analysis.getSetting()).isEqualTo("microservice.tls.bundle");
@@ -234,7 +234,7 @@ class ServerTlsTests {
 
 	@Test
 	void unknownBundleStopsTheStartNamingIt() {
-		InvalidAppSettingException analysis = startupFailure(server());
+		InvalidAppSettingException analysis = StartupFailures.invalidSetting(server());
 		assertThat(analysis.getSetting()).isEqualTo("microservice.tls.bundle");
 		assertThat(analysis.getMessage()).isEqualTo("there is no SSL bundle named 'server'.");
 		assertThat(analysis.getAction()).startsWith("Define the bundle under spring.ssl.bundle.pem.server");
@@ -242,7 +242,7 @@ class ServerTlsTests {
 
 	@Test
 	void clientCertificatesWithoutATrustStoreStopTheStart() {
-		InvalidAppSettingException analysis = startupFailure(server(
+		InvalidAppSettingException analysis = StartupFailures.invalidSetting(server(
 				"spring.ssl.bundle.pem.server.keystore.certificate=file:" + files.resolve("server.crt"),
 				"spring.ssl.bundle.pem.server.keystore.private-key=file:" + files.resolve("server.key"),
 				"microservice.tls.client-auth=require"));
@@ -253,7 +253,7 @@ class ServerTlsTests {
 
 	@Test
 	void clientCertificatesOnPlaintextStopTheStart() {
-		InvalidAppSettingException analysis = startupFailure(GrpcServerRunner.onFreePort()
+		InvalidAppSettingException analysis = StartupFailures.invalidSetting(GrpcServerRunner.onFreePort()
 			.withPropertyValues("microservice.tls.client-auth=require"));
 		assertThat(analysis.getSetting()).isEqualTo("microservice.tls.client-auth");
 		assertThat(analysis.getMessage()).isEqualTo("it asks clients for certificates, but microservice.app-protocol is"
@@ -262,7 +262,7 @@ class ServerTlsTests {
 
 	@Test
 	void bundleAndPemFilesTogetherStopTheStart() {
-		InvalidAppSettingException analysis = startupFailure(pemBundle(files,
+		InvalidAppSettingException analysis = StartupFailures.invalidSetting(pemBundle(files,
 				"microservice.tls.certificate=file:" + files.resolve("server.crt"),
 				"microservice.tls.private-key=file:" + files.resolve("server.key")));
 		assertThat(analysis.getSetting()).isEqualTo("microservice.tls.bundle");
@@ -280,21 +280,6 @@ class ServerTlsTests {
 		}
 		assertThat(cause).as("the TLS failure behind it").isInstanceOf(SSLException.class);
 		return failure;
-	}
-
-	/** The setting the start failed on, which the failure analyzer reports with its fix. */
-	private static InvalidAppSettingException startupFailure(ApplicationContextRunner runner) {
-		AtomicReference<InvalidAppSettingException> failure = new AtomicReference<>();
-		runner.run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable cause = context.getStartupFailure();
-			while (cause != null && !(cause instanceof InvalidAppSettingException)) {
-				cause = cause.getCause();
-			}
-			failure.set((InvalidAppSettingException) cause);
-		});
-		assertThat(failure.get()).as("the invalid setting").isNotNull();
-		return failure.get();
 	}
 
 }
