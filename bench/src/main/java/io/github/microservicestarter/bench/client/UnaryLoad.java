@@ -17,8 +17,8 @@ import io.github.microservicestarter.demo.helloworld.HelloRequest;
 
 /**
  * Closed-loop unary load over a channel: {@code concurrency} callers, each sending its next
- * SayHello when the previous one is answered, for a warm-up and then a measured time. A call
- * that fails, or answers anything but "Hello bench", is an error.
+ * SayHello when the previous one is answered, until the JIT compilers settle, for a warm-up and
+ * then a measured time. A call that fails, or answers anything but "Hello bench", is an error.
  */
 final class UnaryLoad {
 
@@ -26,23 +26,64 @@ final class UnaryLoad {
 
 	private static final String REPLY = "Hello bench";
 
+	/** A round of the load while the JIT compilers settle. */
+	private static final Duration SETTLE_ROUND = Duration.ofSeconds(5);
+
+	/** Compilers are quiet when they work less than 1 % of a round, in each JVM. */
+	private static final long QUIET_COMPILE_MILLIS = SETTLE_ROUND.toMillis() / 100;
+
 	private final GreeterGrpc.GreeterStub stub;
 
 	private final int concurrency;
 
 	private final ProcessCpu server;
 
-	/** {@code server}: the server's process, whose CPU time is read too; null for none. */
-	UnaryLoad(Channel channel, int concurrency, ProcessCpu server) {
+	private final CompileTime clientCompiler = CompileTime.ofThisJvm();
+
+	private final CompileTime serverCompiler;
+
+	/** {@code serverPid}: the server's process, whose CPU and compile times are read too; 0 for none. */
+	UnaryLoad(Channel channel, int concurrency, long serverPid) {
 		this.stub = GreeterGrpc.newStub(channel);
 		this.concurrency = concurrency;
-		this.server = server;
+		this.server = (serverPid > 0) ? new ProcessCpu(serverPid) : null;
+		this.serverCompiler = (serverPid > 0) ? CompileTime.ofProcess(serverPid) : null;
 	}
 
-	/** Runs the load for the warm-up, then measures it; the result covers the measured time only. */
-	Result run(Duration warmup, Duration measure) throws InterruptedException {
+	/**
+	 * Runs the load until the JIT compilers of this JVM and the server's settle (at most
+	 * {@code settleMax}), then for the warm-up, then measures it; the result covers the measured
+	 * time only. A variant with more code to compile needs longer to settle: measuring it while its
+	 * compilers still take the CPU would compare warm-ups, not calls.
+	 */
+	Result run(Duration settleMax, Duration warmup, Duration measure) throws InterruptedException {
+		long settling = System.nanoTime();
+		boolean settled = settle(settleMax);
+		long settledNanos = System.nanoTime() - settling;
 		runFor(warmup);
-		return runFor(measure);
+		long clientCompile = this.clientCompiler.millis();
+		long serverCompile = serverCompileMillis();
+		Result result = runFor(measure);
+		return result.withCompilers(settledNanos, settled, this.clientCompiler.millis() - clientCompile,
+				serverCompileMillis() - serverCompile);
+	}
+
+	private boolean settle(Duration max) throws InterruptedException {
+		long end = System.nanoTime() + max.toNanos();
+		while (System.nanoTime() < end) {
+			long client = this.clientCompiler.millis();
+			long server = serverCompileMillis();
+			runFor(SETTLE_ROUND);
+			if (this.clientCompiler.millis() - client < QUIET_COMPILE_MILLIS
+					&& serverCompileMillis() - server < QUIET_COMPILE_MILLIS) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private long serverCompileMillis() {
+		return (this.serverCompiler != null) ? this.serverCompiler.millis() : 0;
 	}
 
 	private Result runFor(Duration duration) throws InterruptedException {
@@ -64,7 +105,7 @@ final class UnaryLoad {
 		long cpu = processCpuNanos() - cpuStart;
 		long serverCpu = (this.server != null) ? serverCpuNanos() - serverCpuStart : -1;
 		long[] latencies = Arrays.stream(callers).flatMapToLong(Caller::latencies).sorted().toArray();
-		return new Result(latencies, elapsed, cpu, serverCpu, errors.get());
+		return new Result(latencies, elapsed, cpu, serverCpu, errors.get(), 0, false, -1, -1);
 	}
 
 	/**
@@ -148,9 +189,17 @@ final class UnaryLoad {
 
 	/**
 	 * The answered calls' latencies in nanoseconds, sorted; the time they took; the process's CPU
-	 * time meanwhile, and the server's (-1 when not read); the errors.
+	 * time meanwhile, and the server's (-1 when not read); the errors; how long the load ran before
+	 * the compilers settled, and whether they did; the compilers' work in the measured time, this
+	 * JVM's and the server's (-1 when not read).
 	 */
-	record Result(long[] latencies, long elapsedNanos, long cpuNanos, long serverCpuNanos, long errors) {
+	record Result(long[] latencies, long elapsedNanos, long cpuNanos, long serverCpuNanos, long errors,
+			long settleNanos, boolean settled, long compileMillis, long serverCompileMillis) {
+
+		Result withCompilers(long settleNanos, boolean settled, long compileMillis, long serverCompileMillis) {
+			return new Result(this.latencies, this.elapsedNanos, this.cpuNanos, this.serverCpuNanos, this.errors,
+					settleNanos, settled, compileMillis, serverCompileMillis);
+		}
 
 		/** One line of key=value pairs that bench/run records. */
 		String summary() {
@@ -160,6 +209,11 @@ final class UnaryLoad {
 						percentileMicros(90), percentileMicros(99), microsPerCall(this.cpuNanos));
 			if (this.serverCpuNanos >= 0) {
 				line += " server_cpu_us_per_call=%.1f".formatted(microsPerCall(this.serverCpuNanos));
+			}
+			line += " settle_s=%.0f settled=%d jit_ms=%d".formatted(this.settleNanos / 1e9, this.settled ? 1 : 0,
+					this.compileMillis);
+			if (this.serverCompileMillis >= 0) {
+				line += " server_jit_ms=" + this.serverCompileMillis;
 			}
 			return line + " errors=" + this.errors;
 		}

@@ -34,28 +34,31 @@ class UnaryLoadRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Duration duration;
 
-	private final ProcessCpu server;
+	private final Duration settleMax;
+
+	private final long serverPid;
 
 	private int exitCode;
 
 	UnaryLoadRunner(SidecarGreeterChannel sidecar, @Value("${bench.channel}") String channelKind,
 			@Value("${bench.port}") int port, @Value("${bench.concurrency}") int concurrency,
-			@Value("${bench.warmup}") Duration warmup, @Value("${bench.duration}") Duration duration,
-			@Value("${bench.server-pid:0}") long serverPid) {
+			@Value("${bench.settle-max}") Duration settleMax, @Value("${bench.warmup}") Duration warmup,
+			@Value("${bench.duration}") Duration duration, @Value("${bench.server-pid:0}") long serverPid) {
 		this.sidecar = sidecar;
 		this.channelKind = channelKind;
 		this.port = port;
 		this.concurrency = concurrency;
 		this.warmup = warmup;
 		this.duration = duration;
-		this.server = (serverPid > 0) ? new ProcessCpu(serverPid) : null;
+		this.settleMax = settleMax;
+		this.serverPid = serverPid;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
 		UnaryLoad.Result result = switch (this.channelKind) {
 			case "raw" -> runRaw();
-			case "sidecar" -> new UnaryLoad(this.sidecar.channel(), this.concurrency, this.server).run(this.warmup, this.duration);
+			case "sidecar" -> run(this.sidecar.channel());
 			default -> throw new IllegalArgumentException("bench.channel is raw or sidecar, not " + this.channelKind);
 		};
 		System.out.println("result " + result.summary());
@@ -66,11 +69,15 @@ class UnaryLoadRunner implements ApplicationRunner, ExitCodeGenerator {
 		// The channel a user writes by hand: plaintext to one address, grpc-java's defaults otherwise.
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", this.port).usePlaintext().build();
 		try {
-			return new UnaryLoad(channel, this.concurrency, this.server).run(this.warmup, this.duration);
+			return run(channel);
 		}
 		finally {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 		}
+	}
+
+	private UnaryLoad.Result run(Channel channel) throws InterruptedException {
+		return new UnaryLoad(channel, this.concurrency, this.serverPid).run(this.settleMax, this.warmup, this.duration);
 	}
 
 	@Override

@@ -147,12 +147,29 @@ public final class ResultsReport {
 	private ResultsReport() {
 	}
 
-	/** The unary metrics and the server's CPU time per call, for comparisons 1 and 2. */
+	/** The unary metrics, the server's CPU time per call and how its JIT settled, for comparisons 1 and 2. */
 	private static List<Metric> serverMetrics(String prefix, double goal) {
 		List<Metric> metrics = unaryMetrics(prefix, goal);
 		for (String load : List.of("low", "high")) {
 			metrics.add(new Metric(load + ".server_cpu_us",
 					"server's CPU µs per call at {" + prefix + load + "_load}", Kind.RATIO, Double.NaN));
+		}
+		metrics.addAll(settleMetrics(prefix, "server_jit_ms", "server's"));
+		return metrics;
+	}
+
+	/**
+	 * How long the load ran before a JVM's JIT compilers settled, and how long they still worked in
+	 * the measured window: near 0 when the measurement saw compiled code only.
+	 */
+	private static List<Metric> settleMetrics(String prefix, String jitMetric, String whose) {
+		List<Metric> metrics = new ArrayList<>();
+		for (String load : List.of("low", "high")) {
+			String name = "{" + prefix + load + "_load}";
+			metrics.add(new Metric(load + ".settle_s", "load before the JIT settled, s, at " + name, Kind.DIFFERENCE,
+					Double.NaN));
+			metrics.add(new Metric(load + "." + jitMetric, whose + " JIT compiling in the measured window, ms, at " + name,
+					Kind.DIFFERENCE, Double.NaN));
 		}
 		return metrics;
 	}
@@ -170,8 +187,8 @@ public final class ResultsReport {
 	}
 
 	/**
-	 * Comparison 3's: the unary metrics, and the load client's CPU time per call, which moves less
-	 * from run to run than its latency does.
+	 * Comparison 3's: the unary metrics, the load client's CPU time per call, which moves less
+	 * from run to run than its latency does, the server's, and how both JITs settled.
 	 */
 	private static List<Metric> clientMetrics() {
 		List<Metric> metrics = unaryMetrics("client_", 0.98);
@@ -182,6 +199,12 @@ public final class ResultsReport {
 		for (String load : List.of("low", "high")) {
 			metrics.add(new Metric(load + ".server_cpu_us", "server's CPU µs per call at {client_" + load + "_load}",
 					Kind.RATIO, Double.NaN));
+		}
+		metrics.addAll(settleMetrics("client_", "jit_ms", "the client's"));
+		for (String load : List.of("low", "high")) {
+			metrics.add(new Metric(load + ".server_jit_ms",
+					"server's JIT compiling in the measured window, ms, at {client_" + load + "_load}", Kind.DIFFERENCE,
+					Double.NaN));
 		}
 		return metrics;
 	}
