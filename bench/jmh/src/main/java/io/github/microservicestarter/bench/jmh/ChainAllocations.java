@@ -22,14 +22,16 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Which objects one call through a chain allocates, by class: the objects the heap holds after
  * many calls less those it held before, divided by the calls, with the JIT warmed up as in the
- * benchmark (so objects that escape analysis removes are not counted). The heap must not be
+ * benchmark (so objects that escape analysis removes are not counted), less what taking the
+ * heap's histogram itself allocates (measured by taking two in a row first). The heap must not be
  * collected in between: run it with Epsilon, which never collects, and a heap that holds every
  * call's garbage. Other threads' objects of the same time count too (the app's are few); a
  * case's figure less the baseline's is the chain's.
  * <p>
  * Usage: {@code java -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xms4g -Xmx4g -cp ...
  * ChainAllocations <server|client> <case> [warm-up calls] [measured calls] [sites]}; prints a line
- * per class of at least 0.01 objects per call, then {@code allocations side=... case=...
+ * per class of at least 0.01 objects per call, either way (the histogram's own share is an
+ * estimate), then {@code allocations side=... case=...
  * objects_per_call=... bytes_per_call=...}, which bench/run records. With {@code sites} (and
  * {@code -XX:-UseTLAB}, so that every allocation is an event) it also records the measured calls'
  * allocations with JFR and prints, per class, the code that allocates it: the first frame outside
@@ -68,6 +70,7 @@ public final class ChainAllocations {
 				check(call.get());
 			}
 			Recording recording = sites ? startRecording() : null;
+			Map<String, long[]> first = histogram();
 			Map<String, long[]> before = histogram();
 			for (int i = 0; i < calls; i++) {
 				check(call.get());
@@ -76,7 +79,7 @@ public final class ChainAllocations {
 			if (recording != null) {
 				printSites(recording, calls);
 			}
-			print(side, chainCase, before, after, calls);
+			print(side, chainCase, minus(minus(after, before), minus(before, first)), calls);
 		}
 		System.exit(0);
 	}
@@ -87,17 +90,25 @@ public final class ChainAllocations {
 		}
 	}
 
-	private static void print(String side, ChainCase chainCase, Map<String, long[]> before, Map<String, long[]> after,
-			int calls) {
+	/** Instances and bytes by class, one histogram's less another's. */
+	private static Map<String, long[]> minus(Map<String, long[]> histogram, Map<String, long[]> less) {
+		Map<String, long[]> difference = new HashMap<>();
+		for (String name : histogram.keySet()) {
+			long[] was = less.getOrDefault(name, new long[2]);
+			difference.put(name, new long[] { histogram.get(name)[0] - was[0], histogram.get(name)[1] - was[1] });
+		}
+		for (String name : less.keySet()) {
+			difference.putIfAbsent(name, new long[] { -less.get(name)[0], -less.get(name)[1] });
+		}
+		return difference;
+	}
+
+	private static void print(String side, ChainCase chainCase, Map<String, long[]> allocated, int calls) {
 		double objects = 0;
 		double bytes = 0;
-		List<Map.Entry<String, long[]>> rows = after.entrySet()
+		List<Map.Entry<String, long[]>> rows = allocated.entrySet()
 			.stream()
-			.map((entry) -> {
-				long[] was = before.getOrDefault(entry.getKey(), new long[2]);
-				return Map.entry(entry.getKey(), new long[] { entry.getValue()[0] - was[0], entry.getValue()[1] - was[1] });
-			})
-			.filter((entry) -> entry.getValue()[0] > 0)
+			.filter((entry) -> entry.getValue()[0] != 0)
 			.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
 			.toList();
 		System.out.printf("%-12s %-12s %s%n", "objects/call", "bytes/call", "class");
@@ -106,7 +117,7 @@ public final class ChainAllocations {
 			double bytesPerCall = (double) row.getValue()[1] / calls;
 			objects += perCall;
 			bytes += bytesPerCall;
-			if (perCall >= 0.01) {
+			if (Math.abs(perCall) >= 0.01) {
 				System.out.printf("%12.2f %12.1f %s%n", perCall, bytesPerCall, row.getKey());
 			}
 		}
