@@ -59,20 +59,4 @@ public final class TransportlessSidecarChannels {
 		return channels.channel(appId);
 	}
 
-	/**
-	 * Where a target's calls go in the app's settings.
-	 * @param context the app's context
-	 * @param appId the target app's id
-	 * @return the target's mode and route, as the sidecar client logs them
-	 */
-	public static String route(ConfigurableApplicationContext context, String appId) {
-		return context.getBean(SidecarChannels.class)
-			.targets()
-			.stream()
-			.filter((target) -> target.appId().equals(appId))
-			.map((target) -> target.mode() + " " + target.address())
-			.findFirst()
-			.orElse("not resolved");
-	}
-
 }
