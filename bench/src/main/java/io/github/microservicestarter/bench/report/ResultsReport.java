@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -87,7 +88,14 @@ public final class ResultsReport {
 									Kind.SHOWN, Double.NaN),
 							new Metric("flood.shed_pct", "flood's calls shed, %", Kind.SHOWN, Double.NaN),
 							new Metric("server_cpu_us", "server's CPU µs per call answered, OK or shed", Kind.RATIO,
-									Double.NaN))));
+									Double.NaN))),
+			new Comparison("chain-server",
+					"9a. The server's interceptor chain alone (issue 18), Boot 3.5 starter, one unary call without transport, JMH ({chain_jmh}, one thread): each tracing case against the harness alone (baseline)",
+					List.of("untraced", "tracing-disabled", "unsampled-parent", "unsampled-new", "sampled"), "baseline",
+					chainMetrics(Set.of("unsampled-parent", "unsampled-new"))),
+			new Comparison("chain-client",
+					"9b. The sidecar client's interceptor chain alone (issue 18), Boot 3.5 starter, sidecar mode, one unary call to a transport that answers at once, JMH ({chain_jmh}, one thread): each tracing case against the harness alone (baseline)",
+					List.of("untraced", "tracing-disabled", "unsampled", "sampled"), "baseline", chainMetrics(Set.of())));
 
 	private static final String NOTES = """
 			### How to read it
@@ -142,9 +150,34 @@ public final class ResultsReport {
 			  user would pick instead of the starter on Boot 4.1: a minimal app on Spring Boot's own
 			  gRPC server starter and actuator (bench/spring-grpc: one Greeter, no web server), as built
 			  and with its own CDS archive.
+			- Comparison 9 runs once (JMH's figures, not pairs: the ranges are that one run), on one
+			  thread pinned to CPU 0, without transport: bench/jmh's ChainBenchmark drives one whole
+			  unary call through the chain a real Boot 3.5 app installs (the served method as the
+			  binding binds it, behind the admission control's per-call steps; the sidecar client's
+			  channel as SidecarChannels builds it, over a fake transport that answers at once). Each
+			  case but the baseline starts an app, whose chain the benchmark's setup checks with one
+			  call (its grpc.server or grpc.client timer counts it, its trace is the case's). A − B is
+			  what the chain adds to the harness: time (indicative on a shared machine), bytes
+			  allocated (JMH's -prof gc, gc.alloc.rate.norm) and objects allocated (ChainAllocations:
+			  the heap's objects after many warm calls less before, on Epsilon, per call). untraced has
+			  no tracer (OpenTelemetry's tracing auto-configuration excluded); tracing-disabled is
+			  management.tracing.enabled=false, which in Spring Boot 3.5 turns propagation off but keeps
+			  the tracer; the unsampled cases sample nothing, by the caller's traceparent (flags 00) or
+			  at probability 0; sampled samples every call, and its spans reach no exporter.
 			""";
 
 	private ResultsReport() {
+	}
+
+	/**
+	 * Comparison 9's: time, bytes and objects per call, each the case's less the baseline's; the
+	 * issue's goal of at most 2 objects per call for the given cases.
+	 */
+	private static List<Metric> chainMetrics(Set<String> objectGoalCases) {
+		return List.of(new Metric("ns_per_op", "ns per call (indicative)", Kind.DIFFERENCE, Double.NaN),
+				new Metric("bytes_per_op", "bytes allocated per call (JMH -prof gc)", Kind.DIFFERENCE, Double.NaN),
+				new Metric("objects_per_call", "objects allocated per call (ChainAllocations)", Kind.DIFFERENCE_AT_MOST,
+						objectGoalCases.isEmpty() ? Double.NaN : 2, "%,.1f", objectGoalCases));
 	}
 
 	/** The unary metrics, the server's CPU time per call and how its JIT settled, for comparisons 1 and 2. */
@@ -247,7 +280,7 @@ public final class ResultsReport {
 			String b = comparison.b();
 			tables.append("### ").append(fill(comparison.title(), settings)).append("\n\n");
 			tables.append("| Measure | %s: median (range) | %s: median (range) | %s | Goal |\n".formatted(aColumn, b,
-					comparison.metrics().get(0).kind() == Kind.DIFFERENCE ? aColumn + " − " + b + ": median (range)"
+					comparison.metrics().get(0).isDifference() ? aColumn + " − " + b + ": median (range)"
 							: aColumn + " / " + b + ": median (range)"));
 			tables.append("| --- | --- | --- | --- | --- |\n");
 			for (Metric metric : comparison.metrics()) {
@@ -261,17 +294,17 @@ public final class ResultsReport {
 					double[] compared = aValues.keySet()
 						.stream()
 						.filter(bValues::containsKey)
-						.mapToDouble((pair) -> (metric.kind() == Kind.DIFFERENCE) ? aValues.get(pair) - bValues.get(pair)
+						.mapToDouble((pair) -> metric.isDifference() ? aValues.get(pair) - bValues.get(pair)
 								: aValues.get(pair) / bValues.get(pair))
 						.toArray();
 					Summary aSummary = Summary.of(aValues.values());
-					String goal = goal(metric, aSummary, Summary.of(compared));
+					String goal = metric.hasGoalFor(a) ? goal(metric, aSummary, Summary.of(compared)) : "";
 					String label = fill(metric.label(), settings) + (severalA ? ", A = " + a : "");
 					// Counts are shown side by side, not divided: B's may be 0 (plain grpc-java sheds nothing).
 					String comparedText = (metric.kind() == Kind.SHOWN) ? ""
-							: Summary.of(compared).format((metric.kind() == Kind.DIFFERENCE) ? "%+,.0f" : "%.3f");
-					tables.append("| %s | %s | %s | %s | %s |\n".formatted(label, aSummary.format("%,.0f"),
-							Summary.of(bValues.values()).format("%,.0f"), comparedText, goal));
+							: Summary.of(compared).format(metric.isDifference() ? "%+" + metric.format().substring(1) : "%.3f");
+					tables.append("| %s | %s | %s | %s | %s |\n".formatted(label, aSummary.format(metric.format()),
+							Summary.of(bValues.values()).format(metric.format()), comparedText, goal));
 					if (!goal.isEmpty()) {
 						goals.append("- ").append(fill(comparison.title(), settings)).append(", ").append(label)
 							.append(": ").append(goal).append('\n');
@@ -302,7 +335,7 @@ public final class ResultsReport {
 			String b = comparison.b();
 			for (Metric metric : comparison.metrics()) {
 				Map<String, Map<Integer, Double>> byVariant = metrics.get(metric.key());
-				if (byVariant == null || !byVariant.containsKey(b) || metric.kind() == Kind.DIFFERENCE
+				if (byVariant == null || !byVariant.containsKey(b) || metric.isDifference()
 						|| metric.kind() == Kind.SHOWN) {
 					continue;
 				}
@@ -373,6 +406,8 @@ public final class ResultsReport {
 			case RATIO -> "≥ %.2f: **%s**".formatted(metric.goal(), compared.median() >= metric.goal() ? "pass" : "FAIL");
 			case A_AT_MOST -> "≤ %,.0f: **%s**".formatted(metric.goal(), a.median() <= metric.goal() ? "pass" : "FAIL");
 			case A_BELOW -> "< %,.0f: **%s**".formatted(metric.goal(), a.median() < metric.goal() ? "pass" : "FAIL");
+			case DIFFERENCE_AT_MOST -> "A − B ≤ %,.0f: **%s**".formatted(metric.goal(),
+					compared.median() <= metric.goal() ? "pass" : "FAIL");
 			case DIFFERENCE, SHOWN -> "";
 		};
 	}
@@ -394,6 +429,9 @@ public final class ResultsReport {
 		/** A − B, in the metric's unit; no goal. */
 		DIFFERENCE,
 
+		/** A − B, in the metric's unit; the goal is the most its median may be. */
+		DIFFERENCE_AT_MOST,
+
 		/** A / B shown; the goal is the most A's median may be. */
 		A_AT_MOST,
 
@@ -405,7 +443,29 @@ public final class ResultsReport {
 
 	}
 
-	private record Metric(String key, String label, Kind kind, double goal) {
+	/**
+	 * A metric of a comparison.
+	 * @param key its name in measurements.tsv
+	 * @param label its label in the tables, with run.properties' settings in braces
+	 * @param kind how A and B are compared
+	 * @param goal the goal, or NaN
+	 * @param format how its values are written
+	 * @param goalVariants the A variants the goal is for, or null for every one
+	 */
+	private record Metric(String key, String label, Kind kind, double goal, String format, Set<String> goalVariants) {
+
+		Metric(String key, String label, Kind kind, double goal) {
+			this(key, label, kind, goal, "%,.0f", null);
+		}
+
+		boolean isDifference() {
+			return this.kind == Kind.DIFFERENCE || this.kind == Kind.DIFFERENCE_AT_MOST;
+		}
+
+		boolean hasGoalFor(String variant) {
+			return this.goalVariants == null || this.goalVariants.contains(variant);
+		}
+
 	}
 
 	/**
