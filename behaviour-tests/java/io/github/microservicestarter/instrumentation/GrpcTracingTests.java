@@ -112,6 +112,21 @@ class GrpcTracingTests {
 	}
 
 	@Test
+	void tracingTurnedOffTracesNoCallEvenOneTheCallerSampled() {
+		// Spring Boot 3's switch; Boot 4 deprecated it with an error, for management.tracing.export.enabled.
+		ObservedServer.withTracing()
+			.withPropertyValues("management.tracing.enabled=false")
+			.withBean(RecordingSpanExporter.class)
+			.withBean(TraceProbe.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CallTracing.class);
+				call(context, "00-%s-%s-01".formatted(TRACE_ID, CALLER_SPAN_ID));
+				assertThat(context.getBean(TraceProbe.class).seen).containsExactly("log null, no span");
+				assertThat(context.getBean(RecordingSpanExporter.class).spans()).isEmpty();
+			});
+	}
+
+	@Test
 	void spanTheServiceStartsInACallTheCallerDidNotSampleIsNotSampledEither() {
 		ObservedServer.withTracing().withBean(RecordingSpanExporter.class).withBean(SpanStarter.class).run((context) -> {
 			call(context, "00-%s-%s-00".formatted(TRACE_ID, CALLER_SPAN_ID));

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -69,9 +70,13 @@ public class GrpcInstrumentationAutoConfiguration {
 		/**
 		 * The tracing of calls; with OpenTelemetry, its sampler decides which calls get a span. The
 		 * tracer is made from the sampler, so it is wrapped by the time the tracer is injected.
+		 * Spring Boot 3's {@code management.tracing.enabled=false} leaves the tracer in place but
+		 * propagates and exports nothing: calls are then not traced at all, where a span per call
+		 * (no traceparent written, so none of them could go without one) cost more than tracing on.
 		 */
 		@Bean
 		@ConditionalOnBean({ Tracer.class, Propagator.class })
+		@ConditionalOnProperty(name = "management.tracing.enabled", havingValue = "true", matchIfMissing = true)
 		@ConditionalOnMissingBean
 		CallTracing grpcCallTracing(Tracer tracer, Propagator propagator, ObjectProvider<Sampling> sampling) {
 			return new MicrometerCallTracing(tracer, propagator, sampling.getIfUnique());
