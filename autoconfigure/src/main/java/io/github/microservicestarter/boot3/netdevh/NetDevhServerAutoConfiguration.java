@@ -94,6 +94,16 @@ public class NetDevhServerAutoConfiguration {
 				GrpcServerTerminatedEvent.class, GrpcServerTerminatedEvent::getServer);
 	}
 
+	/**
+	 * Removes net.devh's request scope, and with it its interceptor on every call, when no bean
+	 * is in that scope.
+	 * @return the post-processor
+	 */
+	@Bean
+	static UnusedGrpcRequestScope unusedGrpcRequestScope() {
+		return new UnusedGrpcRequestScope();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedServerInterceptors annotatedServerInterceptors(ListableBeanFactory beanFactory) {
