@@ -21,10 +21,10 @@ enum ChainCase {
 
 	/**
 	 * Tracing switched off as Spring Boot 3.5 documents it, management.tracing.enabled=false: Boot then
-	 * only propagates nothing; its OpenTelemetry tracer and sampler (at the default 0.1) stay, and so
-	 * does the starter's call tracing, which then starts a tracer span, sampled or not, for every call.
+	 * propagates and exports nothing, though its OpenTelemetry tracer stays, and the starter traces
+	 * no call (before it did, a tracer span per call: 88 objects per served call).
 	 */
-	TRACING_DISABLED("tracing-disabled", false, Set.of(Trace.SAMPLED, Trace.UNSAMPLED_SPAN),
+	TRACING_DISABLED("tracing-disabled", false, Set.of(Trace.NONE),
 			"--management.tracing.enabled=false"),
 
 	/**
