@@ -2,6 +2,7 @@ package io.github.microservicestarter.callback;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -9,8 +10,6 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
 import org.springframework.core.ResolvableType;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * Reads handler parameters from data and writes handler results to data: protobuf messages from
@@ -121,21 +120,24 @@ public class PayloadConverter {
 	}
 
 	/**
-	 * Whether a content type is JSON ({@code application/json}, or any {@code +json}).
+	 * Whether a content type is JSON ({@code application/json}, or any {@code +json}). Reads only
+	 * the media type before any parameters, by hand: the content type is the sender's, and
+	 * Spring's MIME type parser fails on some malformed ones with other exceptions than its own.
 	 * @param contentType the content type, maybe empty
 	 * @return whether it is JSON
 	 */
 	static boolean isJson(String contentType) {
-		if (contentType == null || contentType.isBlank()) {
+		if (contentType == null) {
 			return false;
 		}
-		try {
-			MimeType type = MimeTypeUtils.parseMimeType(contentType);
-			return "json".equals(type.getSubtype()) || "json".equals(type.getSubtypeSuffix());
-		}
-		catch (IllegalArgumentException ex) {
+		int parameters = contentType.indexOf(';');
+		String mediaType = (parameters < 0) ? contentType : contentType.substring(0, parameters);
+		int slash = mediaType.indexOf('/');
+		if (slash <= 0) {
 			return false;
 		}
+		String subtype = mediaType.substring(slash + 1).strip().toLowerCase(Locale.ROOT);
+		return subtype.equals("json") || subtype.endsWith("+json");
 	}
 
 }
