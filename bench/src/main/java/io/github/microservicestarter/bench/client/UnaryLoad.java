@@ -32,6 +32,9 @@ final class UnaryLoad {
 	/** Compilers are quiet when they work less than 1 % of a round, in each JVM. */
 	private static final long QUIET_COMPILE_MILLIS = SETTLE_ROUND.toMillis() / 100;
 
+	/** Settled after this many quiet rounds in a row: one quiet round was followed by a compile wave. */
+	private static final int QUIET_ROUNDS = 2;
+
 	private final GreeterGrpc.GreeterStub stub;
 
 	private final int concurrency;
@@ -70,12 +73,15 @@ final class UnaryLoad {
 
 	private boolean settle(Duration max) throws InterruptedException {
 		long end = System.nanoTime() + max.toNanos();
+		int quietRounds = 0;
 		while (System.nanoTime() < end) {
 			long client = this.clientCompiler.millis();
 			long server = serverCompileMillis();
 			runFor(SETTLE_ROUND);
-			if (this.clientCompiler.millis() - client < QUIET_COMPILE_MILLIS
-					&& serverCompileMillis() - server < QUIET_COMPILE_MILLIS) {
+			boolean quiet = this.clientCompiler.millis() - client < QUIET_COMPILE_MILLIS
+					&& serverCompileMillis() - server < QUIET_COMPILE_MILLIS;
+			quietRounds = quiet ? quietRounds + 1 : 0;
+			if (quietRounds == QUIET_ROUNDS) {
 				return true;
 			}
 		}
