@@ -68,6 +68,8 @@ class GrpcTracingTests {
 			assertThat(span.getName()).isEqualTo("grpc.health.v1.Health/Check");
 			assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
 			assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN_ID);
+			// As OpenTelemetry's W3C propagator reads a caller's context, which its exporters mark as remote.
+			assertThat(span.getParentSpanContext().isRemote()).isTrue();
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("rpc.service"))).isEqualTo("grpc.health.v1.Health");
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("rpc.method"))).isEqualTo("Check");
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("rpc.type"))).isEqualTo("UNARY");

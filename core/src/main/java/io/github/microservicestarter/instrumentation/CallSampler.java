@@ -2,6 +2,8 @@ package io.github.microservicestarter.instrumentation;
 
 import java.util.List;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTraceContext;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -59,10 +61,7 @@ public final class CallSampler implements Sampler, Sampling {
 
 	@Override
 	public boolean sample(String traceId, Traceparent parent, String name, boolean server) {
-		Context parentContext = (parent != null) ? Context.root()
-			.with(Span.wrap(SpanContext.createFromRemoteParent(parent.traceId(), parent.parentId(),
-					parent.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault())))
-				: Context.root();
+		Context parentContext = (parent != null) ? Context.root().with(Span.wrap(spanContext(parent))) : Context.root();
 		SamplingResult result = this.sampler.shouldSample(parentContext, traceId, name,
 				server ? SpanKind.SERVER : SpanKind.CLIENT, Attributes.empty(), List.of());
 		if (result.getDecision() == SamplingDecision.DROP) {
@@ -70,6 +69,16 @@ public final class CallSampler implements Sampler, Sampling {
 		}
 		DECIDED.set(result);
 		return true;
+	}
+
+	@Override
+	public TraceContext remoteParent(Traceparent parent) {
+		return OtelTraceContext.fromOtel(spanContext(parent));
+	}
+
+	private static SpanContext spanContext(Traceparent parent) {
+		return SpanContext.createFromRemoteParent(parent.traceId(), parent.parentId(),
+				parent.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
 	}
 
 	@Override

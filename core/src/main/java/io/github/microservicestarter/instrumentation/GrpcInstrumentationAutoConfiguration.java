@@ -4,6 +4,7 @@ import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelTraceContext;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
@@ -84,8 +85,9 @@ public class GrpcInstrumentationAutoConfiguration {
 
 	}
 
+	/** With Micrometer Tracing's OpenTelemetry bridge, whose spans the sampler's decisions start. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Tracer.class, Sampler.class })
+	@ConditionalOnClass({ Tracer.class, Sampler.class, OtelTraceContext.class })
 	static class OpenTelemetrySamplingConfiguration {
 
 		@Bean

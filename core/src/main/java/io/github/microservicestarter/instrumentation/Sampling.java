@@ -1,5 +1,7 @@
 package io.github.microservicestarter.instrumentation;
 
+import io.micrometer.tracing.TraceContext;
+
 /**
  * Decides whether a call is sampled before any span exists, as the tracer would decide it, so
  * that a call that is not sampled needs no span at all.
@@ -16,6 +18,14 @@ interface Sampling {
 	 * @return whether the call is sampled
 	 */
 	boolean sample(String traceId, Traceparent parent, String name, boolean server);
+
+	/**
+	 * The caller's trace context read from its traceparent, as the parent of the call's span: a
+	 * remote parent, as the tracer's W3C propagator reads it.
+	 * @param parent the caller's traceparent
+	 * @return its trace context
+	 */
+	TraceContext remoteParent(Traceparent parent);
 
 	/** Drops the decision {@link #sample} kept for this thread, once the span started. */
 	void forget();
