@@ -1,7 +1,5 @@
 package io.github.microservicestarter.consumer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +26,9 @@ class AppTokenUnderAotTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "aot-quick-start", "boot4-aot-quick-start" })
 	void tokenSetOnlyAtRunTimeIsRequired(String build) throws Exception {
-		try (ConsumerApp app = ConsumerApp.start(new ConsumerBuild(build).jar(), Map.of("PORT", "" + freePort(),
-				"APP_API_TOKEN", "run-time-secret", "JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true"))) {
+		try (ConsumerApp app = ConsumerApp.start(new ConsumerBuild(build).jar(),
+				Map.of("PORT", "" + ConsumerApp.freePort(), "APP_API_TOKEN", "run-time-secret", "JAVA_TOOL_OPTIONS",
+						"-Dspring.aot.enabled=true"))) {
 			GreetingGrpc.GreetingBlockingStub greeting = app.greeting();
 			assertThat(app.output()).contains("Starting AOT-processed GreetingApplication");
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> greeting.greet(ADA))
@@ -41,12 +40,6 @@ class AppTokenUnderAotTests {
 				.withDeadlineAfter(30, TimeUnit.SECONDS)
 				.greet(ADA)
 				.getMessage()).isEqualTo("Hello Ada, from greeting");
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,10 +1,8 @@
 package io.github.microservicestarter.consumer;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +26,8 @@ class OtlpMetricsExportTests {
 	@Test
 	void withoutAnEndpointTheBoot4StarterHasNoOtlpMeterRegistry() throws Exception {
 		// Spring Boot's condition evaluation report says why the registry is not there.
-		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.BOOT4_STARTER_ALONE.jar(), Map.of("PORT", "" + freePort()),
+		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.BOOT4_STARTER_ALONE.jar(),
+				Map.of("PORT", "" + ConsumerApp.freePort()),
 				"--debug")) {
 			await().atMost(Duration.ofMinutes(2)).until(() -> app.output().contains("Unconditional classes:"));
 			String output = app.output();
@@ -54,7 +53,8 @@ class OtlpMetricsExportTests {
 		});
 		collector.start();
 		String url = "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics";
-		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.BOOT4_STARTER_ALONE.jar(), Map.of("PORT", "" + freePort()),
+		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.BOOT4_STARTER_ALONE.jar(),
+				Map.of("PORT", "" + ConsumerApp.freePort()),
 				"--management.otlp.metrics.export.url=" + url, "--management.otlp.metrics.export.step=1s")) {
 			app.greeting().greet(GreetRequest.newBuilder().setName("Ada").build());
 			long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -67,12 +67,6 @@ class OtlpMetricsExportTests {
 		}
 		finally {
 			collector.stop(0);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.github.microservicestarter.consumer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +33,8 @@ class QuickStartTests {
 
 	@Test
 	void starterAloneServesOnPortAndCallsAnotherAppByItsAppId() throws Exception {
-		int peerPort = freePort();
-		int port = freePort();
+		int peerPort = ConsumerApp.freePort();
+		int port = ConsumerApp.freePort();
 		try (ConsumerApp peer = ConsumerApp.start(ConsumerBuild.STARTER_ALONE.jar(), Map.of("PORT", "" + peerPort),
 				"--spring.application.name=peer");
 				ConsumerApp app = ConsumerApp.start(ConsumerBuild.STARTER_ALONE.jar(), Map.of("PORT", "" + port),
@@ -77,7 +76,7 @@ class QuickStartTests {
 	void anOlderGrpcArtifactOfTheAppsOwnStopsTheStartWithAReportNamingTheJarsAndTheBom() throws Exception {
 		assertThat(ConsumerBuild.OLDER_GRPC_OVERRIDE.libraries()).contains("grpc-services-1.63.0.jar",
 				"grpc-api-" + grpcVersion() + ".jar");
-		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.OLDER_GRPC_OVERRIDE.jar(), Map.of("PORT", "" + freePort()))) {
+		try (ConsumerApp app = ConsumerApp.start(ConsumerBuild.OLDER_GRPC_OVERRIDE.jar(), Map.of("PORT", "" + ConsumerApp.freePort()))) {
 			assertThat(app.awaitExit()).isNotZero();
 			assertThat(app.output()).contains("APPLICATION FAILED TO START",
 					"The class path holds grpc-java jars of 2 versions, which cannot run together:",
@@ -96,7 +95,7 @@ class QuickStartTests {
 	@Test
 	void actuatorAnswersHealthAloneAndWithoutDetailsByDefaultOnBothLines() throws Exception {
 		for (ConsumerBuild build : List.of(ConsumerBuild.STARTER_ALONE, ConsumerBuild.BOOT4_STARTER_ALONE)) {
-			try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + freePort()))) {
+			try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + ConsumerApp.freePort()))) {
 				String actuator = "http://localhost:" + app.awaitHttpPort() + "/actuator/";
 				// 503 (readiness OUT_OF_SERVICE) from when HTTP listens until the app is ready.
 				await().atMost(Duration.ofMinutes(1)).until(() -> get(actuator + "health").statusCode() == 200);
@@ -128,7 +127,7 @@ class QuickStartTests {
 
 	/** The app answers through its own sidecar client, and serves its Dapr topic handler. */
 	private static void assertCallsItselfAsPeer(ConsumerBuild build) throws Exception {
-		int port = freePort();
+		int port = ConsumerApp.freePort();
 		try (ConsumerApp app = ConsumerApp.start(build.jar(), Map.of("PORT", "" + port),
 				"--microservice.clients.peer.address=static://localhost:" + port)) {
 			assertThat(app.greeting().greetThroughPeer(ADA).getMessage()).isEqualTo("Hello Ada, from greeting");
@@ -165,12 +164,6 @@ class QuickStartTests {
 
 	private static String grpcVersion() {
 		return System.getProperty("grpc.version");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
