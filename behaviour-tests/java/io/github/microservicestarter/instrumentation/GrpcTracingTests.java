@@ -114,6 +114,37 @@ class GrpcTracingTests {
 	}
 
 	@Test
+	void appsOwnSamplerIsAskedAboutACallTheCallerDidNotSample() {
+		CountingSampler sampler = new CountingSampler();
+		ObservedServer.withTracing()
+			.withBean(RecordingSpanExporter.class)
+			.withBean(Sampler.class, () -> sampler)
+			.run((context) -> {
+				check(context, "00");
+				assertThat(sampler.asked).hasValue(1);
+				assertThat(context.getBean(RecordingSpanExporter.class).only(SpanKind.SERVER).getTraceId())
+					.isEqualTo(TRACE_ID);
+			});
+	}
+
+	@Test
+	void parentBasedSamplerThatSamplesUnsampledRemoteParentsSamplesACallTheCallerDidNotSample() {
+		// Of the parent-based samplers, only those that drop such calls (Spring Boot's) drop them unasked.
+		Sampler sampler = Sampler.parentBasedBuilder(Sampler.alwaysOff())
+			.setRemoteParentNotSampled(Sampler.alwaysOn())
+			.build();
+		ObservedServer.withTracing()
+			.withBean(RecordingSpanExporter.class)
+			.withBean(Sampler.class, () -> sampler)
+			.run((context) -> {
+				check(context, "00");
+				SpanData span = context.getBean(RecordingSpanExporter.class).only(SpanKind.SERVER);
+				assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+				assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN_ID);
+			});
+	}
+
+	@Test
 	void tracingTurnedOffTracesNoCallEvenOneTheCallerSampled() {
 		// Spring Boot 3's switch; Boot 4 deprecated it with an error, for management.tracing.export.enabled.
 		ObservedServer.withTracing()

@@ -31,11 +31,33 @@ public final class CallSampler implements Sampler, Sampling {
 	private final Sampler sampler;
 
 	/**
+	 * Whether the sampler is OpenTelemetry's parent-based one with its default samplers for parents
+	 * (Spring Boot's, whatever its probability), which drops every span whose remote parent is not
+	 * sampled: such a call is then dropped without asking it, or building the parent it would read.
+	 */
+	private final boolean dropsUnsampledRemoteParents;
+
+	/**
 	 * Wraps a sampler.
 	 * @param sampler the app's sampler
 	 */
 	public CallSampler(Sampler sampler) {
 		this.sampler = sampler;
+		this.dropsUnsampledRemoteParents = isDefaultParentBased(sampler);
+	}
+
+	/**
+	 * Whether a sampler is of the class of {@code Sampler.parentBased(root)} and describes its
+	 * samplers for parents as that one does, whatever its root: the SDK's class has no other
+	 * accessor, and it names each of them in its description, after the root's.
+	 */
+	private static boolean isDefaultParentBased(Sampler sampler) {
+		Sampler root = Sampler.alwaysOn();
+		Sampler defaultParentBased = Sampler.parentBased(root);
+		String description = defaultParentBased.getDescription();
+		int rootEnd = description.indexOf(root.getDescription()) + root.getDescription().length();
+		return sampler.getClass() == defaultParentBased.getClass()
+				&& sampler.getDescription().endsWith(description.substring(rootEnd));
 	}
 
 	@Override
@@ -61,6 +83,9 @@ public final class CallSampler implements Sampler, Sampling {
 
 	@Override
 	public boolean sample(String traceId, Traceparent parent, String name, boolean server) {
+		if (parent != null && !parent.sampled() && this.dropsUnsampledRemoteParents) {
+			return false;
+		}
 		Context parentContext = (parent != null) ? Context.root().with(Span.wrap(spanContext(parent))) : Context.root();
 		SamplingResult result = this.sampler.shouldSample(parentContext, traceId, name,
 				server ? SpanKind.SERVER : SpanKind.CLIENT, Attributes.empty(), List.of());

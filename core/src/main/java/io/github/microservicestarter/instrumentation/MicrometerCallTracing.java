@@ -1,8 +1,6 @@
 package io.github.microservicestarter.instrumentation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,18 +62,21 @@ class MicrometerCallTracing implements CallTracing {
 	 */
 	private final Sampling sampling;
 
-	/** The headers the propagators read besides traceparent: a served call with one gets a span. */
-	private final List<Metadata.Key<String>> otherContextKeys = new ArrayList<>();
+	/**
+	 * The headers the propagators read besides traceparent: a served call with one gets a span. An
+	 * array, which each call walks without an iterator.
+	 */
+	private final Metadata.Key<?>[] otherContextKeys;
 
 	MicrometerCallTracing(Tracer tracer, Propagator propagator, Sampling sampling) {
 		this.tracer = tracer;
 		this.propagator = propagator;
 		this.sampling = (sampling != null && sendsTraceparentOnly(tracer, propagator)) ? sampling : null;
-		for (String field : propagator.fields()) {
-			if (!Traceparent.KEY.name().equalsIgnoreCase(field)) {
-				this.otherContextKeys.add(key(field.toLowerCase()));
-			}
-		}
+		this.otherContextKeys = propagator.fields()
+			.stream()
+			.filter((field) -> !Traceparent.KEY.name().equalsIgnoreCase(field))
+			.map((field) -> key(field.toLowerCase()))
+			.toArray(Metadata.Key<?>[]::new);
 	}
 
 	/** Whether the propagators write traceparent and nothing else for an unsampled context. */
@@ -135,7 +136,7 @@ class MicrometerCallTracing implements CallTracing {
 	}
 
 	private boolean carriesOtherContext(Metadata headers) {
-		for (Metadata.Key<String> key : this.otherContextKeys) {
+		for (Metadata.Key<?> key : this.otherContextKeys) {
 			if (headers.containsKey(key)) {
 				return true;
 			}

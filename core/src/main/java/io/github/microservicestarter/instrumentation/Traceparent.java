@@ -1,6 +1,9 @@
 package io.github.microservicestarter.instrumentation;
 
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.grpc.Metadata;
@@ -8,12 +11,8 @@ import io.grpc.Metadata;
 /**
  * The W3C {@code traceparent} header ({@code 00-<trace id>-<parent id>-<flags>}), read and written
  * by hand for calls that are not sampled, which go without the tracer's spans and propagators.
- *
- * @param traceId the trace id, 32 lowercase hex digits
- * @param parentId the caller's span id, 16 lowercase hex digits
- * @param sampled whether the caller sampled the trace
  */
-record Traceparent(String traceId, String parentId, boolean sampled) {
+final class Traceparent {
 
 	static final Metadata.Key<String> KEY = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -23,7 +22,22 @@ record Traceparent(String traceId, String parentId, boolean sampled) {
 
 	private static final int LENGTH = 55;
 
-	private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+	/** Lowercase, as the specification requires; its strings keep the digits' array without a copy. */
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+	private final String value;
+
+	private final String traceId;
+
+	private final boolean sampled;
+
+	private Traceparent(String value) {
+		this.value = value;
+		this.traceId = value.substring(3, TRACE_ID_END);
+		this.sampled = (Character.digit(value.charAt(LENGTH - 1), 16) & 1) != 0;
+	}
 
 	/**
 	 * Reads a header as the W3C specification says: version 00 exactly, a later version by its first
@@ -41,9 +55,32 @@ record Traceparent(String traceId, String parentId, boolean sampled) {
 				|| isZero(value, TRACE_ID_END + 1, PARENT_ID_END)) {
 			return null;
 		}
-		boolean sampled = (Character.digit(value.charAt(LENGTH - 1), 16) & 1) != 0;
-		return new Traceparent(value.substring(3, TRACE_ID_END), value.substring(TRACE_ID_END + 1, PARENT_ID_END),
-				sampled);
+		return new Traceparent(value);
+	}
+
+	/**
+	 * The trace id.
+	 * @return 32 lowercase hex digits
+	 */
+	String traceId() {
+		return this.traceId;
+	}
+
+	/**
+	 * The caller's span id, cut from the header only when asked: a trace the caller did not sample
+	 * goes on with its trace id alone, unless the app's own sampler wants to see its parent.
+	 * @return 16 lowercase hex digits
+	 */
+	String parentId() {
+		return this.value.substring(TRACE_ID_END + 1, PARENT_ID_END);
+	}
+
+	/**
+	 * Whether the caller sampled the trace.
+	 * @return its flag
+	 */
+	boolean sampled() {
+		return this.sampled;
 	}
 
 	/**
@@ -65,10 +102,10 @@ record Traceparent(String traceId, String parentId, boolean sampled) {
 			low = random.nextLong();
 		}
 		while (low == 0);
-		byte[] hex = new byte[32];
-		writeHex(random.nextLong(), hex, 0);
-		writeHex(low, hex, 16);
-		return new String(hex, StandardCharsets.ISO_8859_1);
+		byte[] id = new byte[16];
+		LONGS.set(id, 0, random.nextLong());
+		LONGS.set(id, 8, low);
+		return HEX.formatHex(id);
 	}
 
 	/** A new random span id, never zero. */
@@ -79,15 +116,7 @@ record Traceparent(String traceId, String parentId, boolean sampled) {
 			id = random.nextLong();
 		}
 		while (id == 0);
-		byte[] hex = new byte[16];
-		writeHex(id, hex, 0);
-		return new String(hex, StandardCharsets.ISO_8859_1);
-	}
-
-	private static void writeHex(long value, byte[] hex, int offset) {
-		for (int i = 15; i >= 0; i--) {
-			hex[offset + 15 - i] = DIGITS[(int) (value >>> (i * 4)) & 0xf];
-		}
+		return HEX.toHexDigits(id);
 	}
 
 	/** Lowercase hex only: the specification forbids uppercase. */
