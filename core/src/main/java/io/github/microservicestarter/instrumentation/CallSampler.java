@@ -32,8 +32,9 @@ public final class CallSampler implements Sampler, Sampling {
 
 	/**
 	 * Whether the sampler is OpenTelemetry's parent-based one with its default samplers for parents
-	 * (Spring Boot's, whatever its probability), which drops every span whose remote parent is not
-	 * sampled: such a call is then dropped without asking it, or building the parent it would read.
+	 * (Spring Boot 3's whatever its probability, Boot 4's by default), which drops every span whose
+	 * remote parent is not sampled: such a call is then dropped without asking it, or building the
+	 * parent it would read.
 	 */
 	private final boolean dropsUnsampledRemoteParents;
 
